@@ -1,0 +1,70 @@
+package org.fieldscore.runner.output;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * Atomic file replacement: content goes to a temporary file in the target's directory, is flushed to the device,
+ * and the temporary file is then renamed onto the target with {@link StandardCopyOption#ATOMIC_MOVE} (falling back
+ * to {@link StandardCopyOption#REPLACE_EXISTING} on file systems without atomic rename).
+ *
+ * <p>A reader therefore sees either the previous file or the complete new one, never a partial file. When writing
+ * fails or the thread is interrupted, the temporary file is deleted and the target is left untouched. Only a killed
+ * JVM can leave a temporary file behind; such files are hidden, carry the suffix {@value #TEMPORARY_SUFFIX} and
+ * never have the target's name.
+ */
+public final class AtomicFiles {
+
+    /** Suffix of temporary files; a file with this suffix is never a finished output. */
+    public static final String TEMPORARY_SUFFIX = ".partial";
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes a file atomically.
+     *
+     * @param target the file to create or replace; its directory must exist
+     * @param content writes the content
+     * @throws IOException when writing or renaming fails (the target is then unchanged and no temporary file is
+     *     left); an {@link java.nio.channels.ClosedByInterruptException} when the thread was interrupted
+     */
+    public static void write(Path target, ContentWriter content) throws IOException {
+        Objects.requireNonNull(content, "content");
+        Path directory = target.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", TEMPORARY_SUFFIX);
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            move(temporary, target);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    private static void move(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.fieldscore.runner.output.plot;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.runner.output.FieldSlices;
+
+/**
+ * The default picture of a field whatever its dimension: 1-D fields as line plots, 2-D fields as maps, 3-D fields
+ * as maps of their mid-plane normal to z (named in the subtitle). Space-time fields must be cut at a time first
+ * ({@link FieldSlices#atTimeIndex}).
+ */
+public final class FieldPlots {
+
+    /** Arrows per axis of the default vector picture. */
+    static final int ARROWS_PER_AXIS = 20;
+
+    private FieldPlots() {
+    }
+
+    /**
+     * @param title chart title
+     * @param field a scalar field on a 1-, 2- or 3-D space grid
+     * @param valueLabel quantity and unit of the values
+     * @return a line plot (1-D) or a heatmap with colour bar (2-D, and the z mid-plane of 3-D)
+     */
+    public static Figure scalar(String title, SampledScalarField field, String valueLabel) {
+        Grid grid = requireSpace(field.grid());
+        switch (grid.spaceDimension()) {
+            case 1:
+                return LinePlot.titled(title).axes("x", valueLabel).field(valueLabel, field).figure();
+            case 2:
+                return MapPlot.titled(title).heatmap(field, valueLabel).figure();
+            default:
+                FieldSlices.Plane plane = FieldSlices.midPlane(field, 2);
+                return MapPlot.titled(title).subtitle(plane.description()).heatmap(plane.field(), valueLabel)
+                        .figure();
+        }
+    }
+
+    /**
+     * @param title chart title
+     * @param field a vector field on a 1-, 2- or 3-D space grid
+     * @param valueLabel quantity and unit of the vectors
+     * @return one line per component (1-D), or the Euclidean norm as a heatmap with arrows of the in-plane
+     *     components (2-D, and the z mid-plane of 3-D)
+     */
+    public static Figure vector(String title, SampledVectorField field, String valueLabel) {
+        Grid grid = requireSpace(field.grid());
+        if (grid.spaceDimension() == 1) {
+            LinePlot plot = LinePlot.titled(title).axes("x", valueLabel);
+            for (int c = 0; c < field.components(); c++) {
+                plot.field(valueLabel + " component " + c, field.component(c));
+            }
+            return plot.figure();
+        }
+        if (field.components() < 2) {
+            return scalar(title, field.component(0), valueLabel);
+        }
+        if (grid.spaceDimension() == 2) {
+            return MapPlot.titled(title).heatmap(field.norm(), "|" + valueLabel + "|")
+                    .arrows(field, ARROWS_PER_AXIS).figure();
+        }
+        FieldSlices.Plane x = FieldSlices.midPlane(field.component(0), 2);
+        FieldSlices.Plane y = FieldSlices.midPlane(field.component(1), 2);
+        SampledVectorField inPlane = SampledVectorField.of(x.field(), y.field());
+        return MapPlot.titled(title).subtitle(x.description() + ", in-plane components")
+                .heatmap(inPlane.norm(), "|" + valueLabel + "| in plane").arrows(inPlane, ARROWS_PER_AXIS).figure();
+    }
+
+    private static Grid requireSpace(Grid grid) {
+        if (grid.hasTime()) {
+            throw new IllegalArgumentException("cannot draw the space-time field on " + grid
+                    + " in one picture; cut it at a time with FieldSlices.atTimeIndex");
+        }
+        return grid;
+    }
+}

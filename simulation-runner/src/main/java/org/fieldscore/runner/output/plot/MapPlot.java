@@ -1,0 +1,415 @@
+package org.fieldscore.runner.output.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.grid.Grid;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.VectorRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.VectorSeries;
+import org.jfree.data.xy.VectorSeriesCollection;
+
+/**
+ * A map of the (x, y) plane built from layers drawn bottom to top in the order they are added: a heatmap of a
+ * scalar field with a colour bar (the seed's weather map), arrows of a vector field (the wind map), contour lines,
+ * sample points and paths (e.g. Langevin trajectories). Fields must live on 2-D space grids; take a
+ * {@link org.fieldscore.runner.output.FieldSlices#midPlane mid-plane} of 3-D fields first.
+ *
+ * <p>Example, the "temperature fronts" picture: {@code MapPlot.titled("Fronts").heatmap(t, "°F")
+ * .arrows(gradT, 20).figure()}. Not thread-safe; each call to {@link #figure} builds a new chart.
+ */
+public final class MapPlot {
+
+    /** Heatmaps with more points per axis than this are resampled for display (the data files keep all). */
+    static final int MAX_HEATMAP_POINTS_PER_AXIS = 400;
+    /** Scatter layers with more points than this draw an evenly strided subset. */
+    static final int MAX_SCATTER_POINTS = 5000;
+
+    private final String title;
+    private String xLabel = "x";
+    private String yLabel = "y";
+    private String subtitle;
+    private final XYPlot plot = new XYPlot();
+    private PaintScaleLegend colourBar;
+    private final List<String> notes = new ArrayList<>();
+    private int layers;
+    private int colourIndex;
+    private Grid extent;
+
+    private MapPlot(String title) {
+        this.title = Objects.requireNonNull(title, "title");
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    }
+
+    /**
+     * @param title the chart title
+     * @return an empty map
+     */
+    public static MapPlot titled(String title) {
+        return new MapPlot(title);
+    }
+
+    /**
+     * @param x label of the horizontal axis (with its unit)
+     * @param y label of the vertical axis
+     * @return this map
+     */
+    public MapPlot axes(String x, String y) {
+        this.xLabel = Objects.requireNonNull(x, "x");
+        this.yLabel = Objects.requireNonNull(y, "y");
+        return this;
+    }
+
+    /**
+     * @param text a line under the title (e.g. the slice a 3-D field was cut at)
+     * @return this map
+     */
+    public MapPlot subtitle(String text) {
+        this.subtitle = text;
+        return this;
+    }
+
+    /**
+     * Adds a heatmap with the weather-map colour scale over the field's range and a colour bar.
+     *
+     * @param field a field on a 2-D space grid
+     * @param valueLabel the colour bar's label (quantity and unit)
+     * @return this map
+     */
+    public MapPlot heatmap(SampledScalarField field, String valueLabel) {
+        double[] range = finiteRange(field);
+        return heatmap(field, valueLabel, ColourScale.weatherMap(range[0], range[1]));
+    }
+
+    /**
+     * Adds a heatmap with a chosen colour scale and a colour bar. Only one heatmap per map.
+     *
+     * @param field a field on a 2-D space grid
+     * @param valueLabel the colour bar's label
+     * @param scale the colour scale
+     * @return this map
+     */
+    public MapPlot heatmap(SampledScalarField field, String valueLabel, ColourScale scale) {
+        if (colourBar != null) {
+            throw new IllegalStateException("a map has at most one colour scale; '" + title + "' already has one");
+        }
+        SampledScalarField shown = displayResolution(require2d(field, "heatmap"));
+        Grid grid = shown.grid();
+        int n = grid.pointCount();
+        double[][] xyz = new double[3][n];
+        double[] x = new double[2];
+        for (int p = 0; p < n; p++) {
+            grid.spaceCoordinates(p, x);
+            xyz[0][p] = x[0];
+            xyz[1][p] = x[1];
+            xyz[2][p] = shown.valueAt(p);
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(valueLabel, xyz);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setBlockWidth(grid.spacing(0));
+        renderer.setBlockHeight(grid.spacing(1));
+        renderer.setPaintScale(scale);
+        renderer.setDefaultSeriesVisibleInLegend(false);
+        addLayer(data, renderer);
+        NumberAxis barAxis = new NumberAxis(valueLabel);
+        barAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        colourBar = new PaintScaleLegend(scale, barAxis);
+        colourBar.setPosition(RectangleEdge.RIGHT);
+        colourBar.setSubdivisionCount(256);
+        colourBar.setStripWidth(16);
+        colourBar.setAxisOffset(4);
+        colourBar.setMargin(new RectangleInsets(20, 8, 20, 8));
+        colourBar.setBackgroundPaint(Color.WHITE);
+        extent = field.grid();
+        return this;
+    }
+
+    /**
+     * Adds arrows of the first two components of a vector field on a regular lattice of at most
+     * {@code maxArrowsPerAxis} arrows per axis (values interpolated from the grid). Arrows are scaled so the
+     * longest spans 90 % of the lattice spacing; the scale is noted under the title.
+     *
+     * @param field a vector field with at least 2 components on a 2-D space grid
+     * @param maxArrowsPerAxis 2 to 100; about 20 reads well
+     * @return this map
+     */
+    public MapPlot arrows(SampledVectorField field, int maxArrowsPerAxis) {
+        Grid grid = field.grid();
+        if (grid.spaceDimension() != 2 || grid.hasTime() || field.components() < 2) {
+            throw new IllegalArgumentException("arrows need a vector field with >= 2 components on a 2-D space grid, "
+                    + "got " + field);
+        }
+        if (maxArrowsPerAxis < 2 || maxArrowsPerAxis > 100) {
+            throw new IllegalArgumentException("maxArrowsPerAxis must be in [2, 100], got " + maxArrowsPerAxis);
+        }
+        int mx = Math.min(grid.size(0), maxArrowsPerAxis);
+        int my = Math.min(grid.size(1), maxArrowsPerAxis);
+        double dx = (grid.upper(0) - grid.lower(0)) / mx;
+        double dy = (grid.upper(1) - grid.lower(1)) / my;
+        double[] u = new double[mx * my];
+        double[] v = new double[mx * my];
+        double[] point = new double[2];
+        double[] value = new double[field.components()];
+        double longest = 0;
+        for (int j = 0; j < my; j++) {
+            for (int i = 0; i < mx; i++) {
+                point[0] = grid.lower(0) + (i + 0.5) * dx;
+                point[1] = grid.lower(1) + (j + 0.5) * dy;
+                field.value(0.0, point, value);
+                u[i + mx * j] = value[0];
+                v[i + mx * j] = value[1];
+                double length = Math.hypot(value[0], value[1]);
+                if (Double.isFinite(length)) {
+                    longest = Math.max(longest, length);
+                }
+            }
+        }
+        double scale = longest > 0 ? 0.9 * Math.min(dx, dy) / longest : 0.0;
+        VectorSeries series = new VectorSeries("arrows");
+        for (int j = 0; j < my; j++) {
+            for (int i = 0; i < mx; i++) {
+                double a = u[i + mx * j] * scale;
+                double b = v[i + mx * j] * scale;
+                if ((a != 0 || b != 0) && Double.isFinite(a) && Double.isFinite(b)) {
+                    series.add(grid.lower(0) + (i + 0.5) * dx - a / 2, grid.lower(1) + (j + 0.5) * dy - b / 2, a, b);
+                }
+            }
+        }
+        VectorSeriesCollection data = new VectorSeriesCollection();
+        data.addSeries(series);
+        VectorRenderer renderer = new VectorRenderer();
+        renderer.setSeriesPaint(0, new Color(0x202020));
+        renderer.setSeriesStroke(0, new BasicStroke(1.2f));
+        renderer.setDefaultSeriesVisibleInLegend(false);
+        addLayer(data, renderer);
+        notes.add(String.format(java.util.Locale.ROOT, "longest arrow |v| = %.4g", longest));
+        if (extent == null) {
+            extent = grid;
+        }
+        return this;
+    }
+
+    /**
+     * Adds contour lines at {@code levels} evenly spaced values strictly inside the field's range. Over a heatmap
+     * the lines are dark; alone they are coloured by level with a colour bar.
+     *
+     * @param field a field on a 2-D space grid
+     * @param levels number of levels, 1 to 100
+     * @return this map
+     */
+    public MapPlot contours(SampledScalarField field, int levels) {
+        if (levels < 1 || levels > 100) {
+            throw new IllegalArgumentException("number of contour levels must be in [1, 100], got " + levels);
+        }
+        require2d(field, "contours");
+        double[] range = finiteRange(field);
+        double[] values = new double[levels];
+        for (int k = 0; k < levels; k++) {
+            values[k] = range[0] + (range[1] - range[0]) * (k + 1) / (levels + 1);
+        }
+        return contours(field, values, "level");
+    }
+
+    /**
+     * Adds contour lines at given levels (see {@link #contours(SampledScalarField, int)}).
+     *
+     * @param field a field on a 2-D space grid
+     * @param levels the levels
+     * @param valueLabel label of the colour bar when the contours are coloured
+     * @return this map
+     */
+    public MapPlot contours(SampledScalarField field, double[] levels, String valueLabel) {
+        require2d(field, "contours");
+        boolean coloured = colourBar == null;
+        ColourScale scale = coloured && levels.length > 0
+                ? ColourScale.weatherMap(Arrays.stream(levels).min().orElse(0), Arrays.stream(levels).max().orElse(1))
+                : null;
+        DefaultXYDataset data = new DefaultXYDataset();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < levels.length; k++) {
+            double[] seg = MarchingSquares.segments(field, levels[k]);
+            int count = seg.length / 4;
+            double[][] xy = new double[2][3 * count];
+            for (int s = 0; s < count; s++) {
+                xy[0][3 * s] = seg[4 * s];
+                xy[1][3 * s] = seg[4 * s + 1];
+                xy[0][3 * s + 1] = seg[4 * s + 2];
+                xy[1][3 * s + 1] = seg[4 * s + 3];
+                xy[0][3 * s + 2] = Double.NaN;
+                xy[1][3 * s + 2] = Double.NaN;
+            }
+            data.addSeries("level " + levels[k], xy);
+            renderer.setSeriesPaint(k, coloured ? scale.colour(levels[k]) : new Color(0x303030));
+            renderer.setSeriesStroke(k, coloured ? ChartStyle.LINE : ChartStyle.THIN);
+        }
+        renderer.setDefaultSeriesVisibleInLegend(false);
+        addLayer(data, renderer);
+        if (coloured && scale != null) {
+            NumberAxis barAxis = new NumberAxis(valueLabel);
+            barAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+            colourBar = new PaintScaleLegend(scale, barAxis);
+            colourBar.setPosition(RectangleEdge.RIGHT);
+            colourBar.setStripWidth(16);
+            colourBar.setMargin(new RectangleInsets(20, 8, 20, 8));
+        }
+        if (extent == null) {
+            extent = field.grid();
+        }
+        return this;
+    }
+
+    /**
+     * Adds sample points (at most {@value #MAX_SCATTER_POINTS}; larger samples are drawn evenly strided).
+     *
+     * @param label legend label
+     * @param x abscissae
+     * @param y ordinates, as many as x
+     * @return this map
+     */
+    public MapPlot points(String label, double[] x, double[] y) {
+        double[][] xy = ScatterData.strided(x, y, MAX_SCATTER_POINTS);
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries(label, xy);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.6, -1.6, 3.2, 3.2));
+        Color c = (Color) ChartStyle.series(colourIndex++);
+        renderer.setSeriesPaint(0, new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+        addLayer(data, renderer);
+        return this;
+    }
+
+    /**
+     * Adds paths drawn as lines, one colour each (e.g. Langevin trajectories); only the first appears in the legend.
+     *
+     * @param label legend label of the group
+     * @param paths paths[k] = {x<sub>0</sub>, y<sub>0</sub>, x<sub>1</sub>, y<sub>1</sub>, …}: path k as flat
+     *     coordinates
+     * @return this map
+     */
+    public MapPlot paths(String label, List<double[]> paths) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < paths.size(); k++) {
+            double[] flat = paths.get(k);
+            if (flat.length % 2 != 0) {
+                throw new IllegalArgumentException("path " + k + " must hold x, y pairs, got " + flat.length
+                        + " numbers");
+            }
+            double[][] xy = new double[2][flat.length / 2];
+            for (int i = 0; i < xy[0].length; i++) {
+                xy[0][i] = flat[2 * i];
+                xy[1][i] = flat[2 * i + 1];
+            }
+            data.addSeries(k == 0 ? label : label + " " + (k + 1), xy);
+            renderer.setSeriesPaint(k, ChartStyle.series(colourIndex + k));
+            renderer.setSeriesStroke(k, ChartStyle.THIN);
+            renderer.setSeriesVisibleInLegend(k, k == 0);
+        }
+        colourIndex += paths.size();
+        addLayer(data, renderer);
+        return this;
+    }
+
+    /** @return the chart at 900 pixels wide, its height following the map's aspect ratio */
+    public Figure figure() {
+        int width = 900;
+        double aspect = 1.0;
+        if (extent != null) {
+            aspect = (extent.upper(1) - extent.lower(1)) / (extent.upper(0) - extent.lower(0));
+        }
+        aspect = Math.max(0.4, Math.min(2.0, aspect));
+        int height = (int) Math.round((width - 230) * aspect) + 170;
+        return figure(width, height);
+    }
+
+    /**
+     * @param width width in pixels
+     * @param height height in pixels
+     * @return the chart at that size
+     */
+    public Figure figure(int width, int height) {
+        if (layers == 0) {
+            throw new IllegalStateException("map '" + title + "' has no layers; add a heatmap, arrows, contours, "
+                    + "points or paths");
+        }
+        NumberAxis x = ChartStyle.numberAxis(xLabel);
+        NumberAxis y = ChartStyle.numberAxis(yLabel);
+        if (extent != null) {
+            x.setRange(extent.lower(0), extent.upper(0));
+            y.setRange(extent.lower(1), extent.upper(1));
+        }
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
+        plot.setDomainGridlinesVisible(colourBar == null);
+        plot.setRangeGridlinesVisible(colourBar == null);
+        String sub = subtitle;
+        if (!notes.isEmpty()) {
+            String joined = String.join("; ", notes);
+            sub = sub == null ? joined : sub + " — " + joined;
+        }
+        boolean legend = plot.getLegendItems().getItemCount() > 0;
+        JFreeChart chart = ChartStyle.chart(title, sub, plot, legend);
+        if (colourBar != null) {
+            chart.addSubtitle(colourBar);
+        }
+        return new Figure(chart, width, height);
+    }
+
+    private void addLayer(org.jfree.data.xy.XYDataset data, org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
+        plot.setDataset(layers, data);
+        plot.setRenderer(layers, renderer);
+        layers++;
+    }
+
+    private static SampledScalarField require2d(SampledScalarField field, String what) {
+        Grid grid = field.grid();
+        if (grid.spaceDimension() != 2 || grid.hasTime()) {
+            throw new IllegalArgumentException(what + " needs a field on a 2-D space grid, got " + grid
+                    + "; plot 1-D fields with LinePlot and cut 3-D fields with FieldSlices.midPlane");
+        }
+        return field;
+    }
+
+    /** Resamples fields finer than {@link #MAX_HEATMAP_POINTS_PER_AXIS} so charts render quickly. */
+    private static SampledScalarField displayResolution(SampledScalarField field) {
+        Grid grid = field.grid();
+        int nx = grid.size(0);
+        int ny = grid.size(1);
+        if (nx <= MAX_HEATMAP_POINTS_PER_AXIS && ny <= MAX_HEATMAP_POINTS_PER_AXIS) {
+            return field;
+        }
+        return field.sample(grid.withShape(Math.min(nx, MAX_HEATMAP_POINTS_PER_AXIS),
+                Math.min(ny, MAX_HEATMAP_POINTS_PER_AXIS)));
+    }
+
+    static double[] finiteRange(SampledScalarField field) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < field.size(); p++) {
+            double v = field.valueAt(p);
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0.0, 1.0};
+    }
+}

@@ -1,0 +1,43 @@
+package org.fieldscore.runner.output.summary;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything summary.json records about a run: the resolved scenario, seed, versions, machine, every step's
+ * results and every comparison with its verdict. Immutable.
+ *
+ * @param scenarioName the scenario's name
+ * @param scenario the resolved scenario (after defaults and overrides) as a tree of maps, lists, strings, numbers
+ *     and booleans
+ * @param seed the master seed of the run
+ * @param fieldscoreVersion the FieldScore version that produced the run
+ * @param timestamp start of the run, ISO-8601 in UTC (e.g. {@code 2026-11-27T23:00:00Z})
+ * @param machine Java version, operating system and CPU count
+ * @param steps the steps' results in execution order
+ * @param comparisons the comparisons in scenario order
+ */
+public record RunSummary(String scenarioName, Map<String, Object> scenario, long seed, String fieldscoreVersion,
+                         String timestamp, MachineInfo machine, List<StepResult> steps,
+                         List<ComparisonResult> comparisons) {
+
+    /** Checks for nulls and copies the collections (the scenario tree is copied at its top level). */
+    public RunSummary {
+        Objects.requireNonNull(scenarioName, "scenarioName");
+        scenario = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scenario, "scenario")));
+        Objects.requireNonNull(fieldscoreVersion, "fieldscoreVersion");
+        Instant.parse(Objects.requireNonNull(timestamp, "timestamp"));
+        Objects.requireNonNull(machine, "machine");
+        steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+        comparisons = List.copyOf(Objects.requireNonNull(comparisons, "comparisons"));
+    }
+
+    /** @return whether every comparison passed (true when there are none) */
+    public boolean allComparisonsPassed() {
+        return comparisons.stream().allMatch(ComparisonResult::passed);
+    }
+}

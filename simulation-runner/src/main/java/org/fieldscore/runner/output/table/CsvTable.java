@@ -1,0 +1,180 @@
+package org.fieldscore.runner.output.table;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table with a header row and rows of numbers or text, written as CSV (RFC 4180, UTF-8, {@code \n} line ends).
+ *
+ * <p>Doubles are written with {@link Double#toString(double)}, whose decimal form parses back to the identical
+ * double ({@code NaN}, {@code Infinity} and {@code -Infinity} included), so tables round-trip exactly through
+ * {@link Double#parseDouble(String)}, Python's {@code float} or pandas. Integers are written as integers. Text
+ * cells are quoted when they contain a comma, quote or line break. Instances are immutable; build them with
+ * {@link #builder(String...)}.
+ */
+public final class CsvTable {
+
+    private final List<String> header;
+    private final List<Object[]> rows;
+
+    private CsvTable(List<String> header, List<Object[]> rows) {
+        this.header = header;
+        this.rows = rows;
+    }
+
+    /**
+     * @param columns column names, at least one
+     * @return a builder for a table with these columns
+     */
+    public static Builder builder(String... columns) {
+        return new Builder(columns);
+    }
+
+    /** @return the column names */
+    public List<String> header() {
+        return header;
+    }
+
+    /** @return the number of data rows */
+    public int rowCount() {
+        return rows.size();
+    }
+
+    /**
+     * @param row row index
+     * @param column column index
+     * @return the cell: a {@link Double}, {@link Long} or {@link String}
+     */
+    public Object cell(int row, int column) {
+        return rows.get(row)[column];
+    }
+
+    /**
+     * Writes the table as CSV.
+     *
+     * @param out the stream (left open)
+     * @throws IOException when writing fails
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writeRow(w, header.toArray());
+        for (Object[] row : rows) {
+            writeRow(w, row);
+        }
+        w.flush();
+    }
+
+    private static void writeRow(Writer w, Object[] cells) throws IOException {
+        for (int c = 0; c < cells.length; c++) {
+            if (c > 0) {
+                w.write(',');
+            }
+            Object cell = cells[c];
+            if (cell instanceof Double d) {
+                w.write(Double.toString(d));
+            } else if (cell instanceof Long l) {
+                w.write(Long.toString(l));
+            } else {
+                writeText(w, (String) cell);
+            }
+        }
+        w.write('\n');
+    }
+
+    private static void writeText(Writer w, String text) throws IOException {
+        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
+        if (!quote) {
+            w.write(text);
+            return;
+        }
+        w.write('"');
+        w.write(text.replace("\"", "\"\""));
+        w.write('"');
+    }
+
+    /** Collects rows of a {@link CsvTable}. Not thread-safe. */
+    public static final class Builder {
+
+        private final List<String> header;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        private Builder(String[] columns) {
+            if (columns.length == 0) {
+                throw new IllegalArgumentException("a CSV table needs at least one column");
+            }
+            for (int c = 0; c < columns.length; c++) {
+                Objects.requireNonNull(columns[c], "name of column " + c);
+            }
+            this.header = List.of(columns);
+        }
+
+        /**
+         * Adds a row of numbers.
+         *
+         * @param values one value per column
+         * @return this builder
+         * @throws IllegalArgumentException when the number of values differs from the number of columns
+         */
+        public Builder row(double... values) {
+            requireWidth(values.length);
+            Object[] row = new Object[values.length];
+            for (int c = 0; c < values.length; c++) {
+                row[c] = values[c];
+            }
+            rows.add(row);
+            return this;
+        }
+
+        /**
+         * Adds a row of mixed cells.
+         *
+         * @param cells one cell per column: a {@link Number} (integers — {@link Integer}, {@link Long},
+         *     {@link Short}, {@link Byte} — are kept integral, other numbers are written as doubles) or a
+         *     {@link CharSequence}
+         * @return this builder
+         * @throws IllegalArgumentException when the width is wrong or a cell is null or of another type
+         */
+        public Builder row(Object... cells) {
+            requireWidth(cells.length);
+            Object[] row = new Object[cells.length];
+            for (int c = 0; c < cells.length; c++) {
+                row[c] = normalise(cells[c], c);
+            }
+            rows.add(row);
+            return this;
+        }
+
+        /** @return the table holding the rows added so far */
+        public CsvTable build() {
+            return new CsvTable(header, List.copyOf(rows));
+        }
+
+        private Object normalise(Object cell, int column) {
+            if (cell instanceof Integer || cell instanceof Long || cell instanceof Short || cell instanceof Byte) {
+                return ((Number) cell).longValue();
+            }
+            if (cell instanceof Number n) {
+                return n.doubleValue();
+            }
+            if (cell instanceof CharSequence s) {
+                return s.toString();
+            }
+            throw new IllegalArgumentException("cell in column '" + header.get(column) + "' of row " + rows.size()
+                    + " must be a number or text, got " + (cell == null ? "null" : cell.getClass().getName()));
+        }
+
+        private void requireWidth(int width) {
+            if (width != header.size()) {
+                throw new IllegalArgumentException("row " + rows.size() + " has " + width + " cells but the table has "
+                        + header.size() + " columns " + header);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.fieldscore.runner.output.vtk;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.grid.Grid;
+
+/**
+ * VTK XML ImageData ({@code .vti}) holding one or more fields of one space grid as point data, in ASCII.
+ *
+ * <p>Layout (VTK file formats, "XML File Formats: ImageData", Kitware VTK User's Guide 11th ed.):
+ * {@code WholeExtent} is {@code 0 n_x−1 0 n_y−1 0 n_z−1} (missing axes of 1-D and 2-D grids have extent
+ * {@code 0 0} and spacing 1); {@code Origin} is the coordinate of the first point and {@code Spacing} the point
+ * spacing per axis. Points are ordered x fastest, which is FieldScore's storage order, so values are written as
+ * stored.
+ *
+ * <p>Cell-centred axes: FieldScore stores values at cell centres, and they are written as <em>point</em> data at
+ * those centres (origin = lower + h/2). ParaView then shows the field on the centres' bounding box, half a cell
+ * inside the domain on each side; the values are exactly those computed, with no averaging to cell corners.
+ *
+ * <p>Vector fields with 2 components are padded with a zero third component so that ParaView's glyph and stream
+ * filters treat them as vectors; fields with another number of components are written with that many. Values are
+ * {@code Float64} in Java's shortest round-trip decimal form, so a file read back gives identical doubles.
+ */
+public final class VtkImageData {
+
+    private record Array(String name, int components, double[][] values) {
+    }
+
+    private final Grid grid;
+    private final List<Array> arrays = new ArrayList<>();
+
+    private VtkImageData(Grid grid) {
+        this.grid = grid;
+    }
+
+    /**
+     * @param grid a space grid (no time axis)
+     * @return an empty image on that grid
+     * @throws IllegalArgumentException when the grid has a time axis
+     */
+    public static VtkImageData on(Grid grid) {
+        if (grid.hasTime()) {
+            throw new IllegalArgumentException("VTK image data holds one time; slice the space-time field on " + grid
+                    + " first (FieldSlices.atTimeIndex) or write a time series");
+        }
+        return new VtkImageData(grid);
+    }
+
+    /**
+     * Adds a scalar array.
+     *
+     * @param name the array name shown in ParaView
+     * @param field a field on this image's grid
+     * @return this image
+     */
+    public VtkImageData scalars(String name, SampledScalarField field) {
+        grid.requireSame(field.grid());
+        return add(name, 1, new double[][] {field.copyValues()});
+    }
+
+    /**
+     * Adds a vector array (2 components are padded to 3, see the class comment).
+     *
+     * @param name the array name shown in ParaView
+     * @param field a vector field on this image's grid
+     * @return this image
+     */
+    public VtkImageData vectors(String name, SampledVectorField field) {
+        grid.requireSame(field.grid());
+        int p = field.components();
+        double[][] values = new double[p][];
+        for (int c = 0; c < p; c++) {
+            values[c] = field.copyValues(c);
+        }
+        return add(name, p == 2 ? 3 : p, values);
+    }
+
+    private VtkImageData add(String name, int components, double[][] values) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a VTK array needs a non-blank name");
+        }
+        for (Array a : arrays) {
+            if (a.name.equals(name)) {
+                throw new IllegalArgumentException("this image already has an array named '" + name + "'");
+            }
+        }
+        arrays.add(new Array(name, components, values));
+        return this;
+    }
+
+    /**
+     * Writes the image as a VTK XML ImageData file.
+     *
+     * @param out the stream (left open)
+     * @throws IOException when writing fails
+     * @throws IllegalStateException when no array was added
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        if (arrays.isEmpty()) {
+            throw new IllegalStateException("a VTK image needs at least one array; add scalars or vectors first");
+        }
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        String extent = extent();
+        w.write("<?xml version=\"1.0\"?>\n");
+        w.write("<VTKFile type=\"ImageData\" version=\"1.0\" byte_order=\"LittleEndian\" header_type=\"UInt64\">\n");
+        w.write("  <ImageData WholeExtent=\"" + extent + "\" Origin=\"" + perAxis(true) + "\" Spacing=\""
+                + perAxis(false) + "\">\n");
+        w.write("    <Piece Extent=\"" + extent + "\">\n");
+        w.write("      <PointData" + attribute(1, " Scalars") + attribute(3, " Vectors") + ">\n");
+        for (Array a : arrays) {
+            writeArray(w, a);
+        }
+        w.write("      </PointData>\n      <CellData>\n      </CellData>\n    </Piece>\n  </ImageData>\n</VTKFile>\n");
+        w.flush();
+    }
+
+    private void writeArray(Writer w, Array a) throws IOException {
+        w.write("        <DataArray type=\"Float64\" Name=\"" + Xml.escape(a.name) + "\" NumberOfComponents=\""
+                + a.components + "\" format=\"ascii\">\n");
+        int points = grid.pointCount();
+        StringBuilder line = new StringBuilder(32 * a.components);
+        for (int p = 0; p < points; p++) {
+            line.setLength(0);
+            line.append("          ");
+            for (int c = 0; c < a.components; c++) {
+                if (c > 0) {
+                    line.append(' ');
+                }
+                line.append(c < a.values.length ? a.values[c][p] : 0.0);
+            }
+            line.append('\n');
+            w.append(line);
+        }
+        w.write("        </DataArray>\n");
+    }
+
+    private String attribute(int components, String key) {
+        for (Array a : arrays) {
+            if (a.components == components) {
+                return key + "=\"" + Xml.escape(a.name) + "\"";
+            }
+        }
+        return "";
+    }
+
+    private String extent() {
+        StringBuilder s = new StringBuilder();
+        for (int a = 0; a < 3; a++) {
+            int last = a < grid.spaceDimension() ? grid.size(a) - 1 : 0;
+            s.append(a == 0 ? "" : " ").append(0).append(' ').append(last);
+        }
+        return s.toString();
+    }
+
+    private String perAxis(boolean origin) {
+        StringBuilder s = new StringBuilder();
+        for (int a = 0; a < 3; a++) {
+            double v;
+            if (a < grid.spaceDimension()) {
+                v = origin ? grid.coordinate(a, 0) : grid.spacing(a);
+            } else {
+                v = origin ? 0.0 : 1.0;
+            }
+            s.append(a == 0 ? "" : " ").append(v);
+        }
+        return s.toString();
+    }
+}
