@@ -1,0 +1,86 @@
+package org.fieldscore.score.model;
+
+import org.fieldscore.fields.ScalarField;
+import org.fieldscore.fields.VectorField;
+
+/**
+ * A score S(x) = ∇ₓ log p(x) on ℝ<sup>d</sup>, together with its divergence tr(∂S/∂x) = ∇² log p.
+ *
+ * <p>The score does not depend on the normalising constant Z of p = q/Z, so a model only needs log q up to a
+ * constant, or the score itself (a neural score network has no log q). Implementations must be thread-safe:
+ * samplers call {@link #score} from several threads at once.
+ */
+public interface ScoreModel {
+
+    /** @return the dimension d of the sample space */
+    int dimension();
+
+    /**
+     * @param x a point, length d (not kept, not modified)
+     * @param out receives S(x), length d
+     */
+    void score(double[] x, double[] out);
+
+    /**
+     * @param x a point, length d
+     * @return tr(∂S/∂x)(x) = Σ<sub>i</sub> ∂S<sub>i</sub>/∂x<sub>i</sub>, the Laplacian of log q at x
+     */
+    double scoreDivergence(double[] x);
+
+    /**
+     * The largest step size ε for which unadjusted Langevin on this model is stable, when the model knows it.
+     * For a Gaussian with smallest variance σ²<sub>min</sub> along a principal axis this is 4σ²<sub>min</sub>
+     * (the linear recursion x ↦ (1 − ε/(2σ²))x + √ε z is stable iff ε &lt; 4σ²).
+     *
+     * @return the bound, or NaN when unknown
+     */
+    default double langevinStepBound() {
+        return Double.NaN;
+    }
+
+    /**
+     * The score as a fields-core vector field (time-independent, d components), so it can be sampled on a grid,
+     * plotted and differentiated with {@link org.fieldscore.fields.ops.FiniteDifferences}. Fields exist in 1 to 3
+     * space dimensions only.
+     *
+     * @return x ↦ S(x)
+     * @throws IllegalArgumentException if d &gt; 3
+     */
+    default VectorField asVectorField() {
+        requireFieldDimension(dimension());
+        return VectorField.of(dimension(), dimension(), (t, x, out) -> score(x, out));
+    }
+
+    /**
+     * @return x ↦ tr(∂S/∂x)(x) as a scalar field (d ≤ 3)
+     */
+    default ScalarField divergenceField() {
+        requireFieldDimension(dimension());
+        return ScalarField.of(dimension(), (t, x) -> scoreDivergence(x));
+    }
+
+    /**
+     * Wraps any fields-core vector field as a score, e.g. S = −∇φ/T of a solved potential φ for Boltzmann
+     * sampling of exp(−φ/T). The divergence is taken by second-order central differences of the field with step
+     * {@code h}.
+     *
+     * @param field a field with as many components as space dimensions
+     * @param t the time at which the field is evaluated
+     * @param h the difference step for the divergence, &gt; 0
+     * @return the field as a score model
+     */
+    static ScoreModel of(VectorField field, double t, double h) {
+        return new VectorFieldScore(field, t, h);
+    }
+
+    /**
+     * @param d a dimension
+     * @throws IllegalArgumentException unless 1 ≤ d ≤ 3
+     */
+    static void requireFieldDimension(int d) {
+        if (d < 1 || d > 3) {
+            throw new IllegalArgumentException("fields exist in 1 to 3 space dimensions; this model has dimension "
+                    + d + " and can be evaluated pointwise only");
+        }
+    }
+}

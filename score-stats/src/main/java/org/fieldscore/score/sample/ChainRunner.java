@@ -1,0 +1,92 @@
+package org.fieldscore.score.sample;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.fields.progress.ProgressListener;
+
+/** Runs independent chains in parallel with burn-in, thinning, path recording and divergence detection. */
+final class ChainRunner {
+
+    private ChainRunner() {
+    }
+
+    static ChainSamples run(String task, int d, ChainSettings settings, ChainStart start,
+            Supplier<Transition> transitions, double stepSize, double stepBound, ProgressListener listener) {
+        int chains = settings.chains();
+        int draws = settings.draws();
+        long steps = settings.stepsPerChain();
+        if (settings.recordedChains() > 0 && steps + 1 > Integer.MAX_VALUE / d) {
+            throw new IllegalArgumentException("a recorded path of " + steps + " steps is too long to store");
+        }
+        double[] values = new double[chains * draws * d];
+        long[] accepted = new long[chains];
+        double[][] paths = new double[settings.recordedChains()][];
+        double limit = settings.divergenceRadius() * settings.divergenceRadius();
+        AtomicLong done = new AtomicLong();
+        long reportEvery = Math.max(1, chains / 100);
+        listener.started(task, chains);
+        try {
+            ParallelLoops.forRange(0, chains, 64, (from, to) -> {
+                Transition transition = transitions.get();
+                double[] x = new double[d];
+                for (int c = from; c < to; c++) {
+                    SplittableRandom random = ChainStreams.forChain(settings.seed(), c);
+                    start.initialize(c, random, x);
+                    double[] path = c < paths.length ? new double[(int) (steps + 1) * d] : null;
+                    if (path != null) {
+                        System.arraycopy(x, 0, path, 0, d);
+                        paths[c] = path;
+                    }
+                    transition.begin(x);
+                    long acc = 0;
+                    int kept = 0;
+                    for (long s = 0; s < steps; s++) {
+                        if (transition.advance(s, x, random)) {
+                            acc++;
+                        }
+                        double n2 = 0;
+                        for (int i = 0; i < d; i++) {
+                            n2 += x[i] * x[i];
+                        }
+                        if (!(n2 <= limit)) {
+                            throw diverged(c, s, x, stepSize, stepBound, settings.divergenceRadius());
+                        }
+                        if (path != null) {
+                            System.arraycopy(x, 0, path, (int) (s + 1) * d, d);
+                        }
+                        long after = s + 1 - settings.burnIn();
+                        if (after > 0 && after % settings.thin() == 0) {
+                            System.arraycopy(x, 0, values, (c * draws + kept) * d, d);
+                            kept++;
+                        }
+                    }
+                    accepted[c] = acc;
+                    long n = done.incrementAndGet();
+                    if (n % reportEvery == 0) {
+                        synchronized (listener) {
+                            listener.advanced(n, "");
+                        }
+                    }
+                }
+            });
+        } finally {
+            listener.finished();
+        }
+        return new ChainSamples(d, chains, draws, values, accepted, steps, paths);
+    }
+
+    private static SamplerDivergenceException diverged(int chain, long step, double[] x, double eps, double bound,
+            double radius) {
+        String where = "chain " + chain + " diverged at step " + step + " (state " + Arrays.toString(x)
+                + ", divergence radius " + radius + ") with step size ε = " + eps + "; ";
+        String hint = Double.isNaN(bound)
+                ? "reduce ε: Langevin dynamics is stable only for ε < 4σ²_min, σ²_min the smallest variance of the "
+                        + "target along a principal axis (for a Gaussian target, 4/λ_max of its precision)"
+                : "this target requires ε < 4σ²_min = " + bound;
+        return new SamplerDivergenceException(where + hint, eps, bound);
+    }
+}

@@ -1,0 +1,132 @@
+package org.fieldscore.score.sample;
+
+/**
+ * The states kept by a sampling run, in one flat chain-major array: coordinate i of draw k of chain c is at
+ * [(c·draws + k)·d + i], so the array is also a row-major sample matrix of chains·draws rows. Also holds the
+ * acceptance counts and the recorded full paths. Immutable (accessors copy).
+ */
+public final class ChainSamples {
+
+    private final int dimension;
+    private final int chains;
+    private final int draws;
+    private final double[] values;
+    private final long[] accepted;
+    private final long stepsPerChain;
+    private final double[][] trajectories;
+
+    ChainSamples(int dimension, int chains, int draws, double[] values, long[] accepted, long stepsPerChain,
+            double[][] trajectories) {
+        this.dimension = dimension;
+        this.chains = chains;
+        this.draws = draws;
+        this.values = values;
+        this.accepted = accepted;
+        this.stepsPerChain = stepsPerChain;
+        this.trajectories = trajectories;
+    }
+
+    /** @return d */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** @return number of chains */
+    public int chains() {
+        return chains;
+    }
+
+    /** @return kept states per chain */
+    public int drawsPerChain() {
+        return draws;
+    }
+
+    /** @return chains · draws */
+    public int size() {
+        return chains * draws;
+    }
+
+    /**
+     * @param chain chain
+     * @param draw kept state
+     * @param coordinate coordinate
+     * @return that value
+     */
+    public double value(int chain, int draw, int coordinate) {
+        return values[(chain * draws + draw) * dimension + coordinate];
+    }
+
+    /** @return all kept states, chain-major, as a row-major sample matrix (a copy) */
+    public double[] copyValues() {
+        return values.clone();
+    }
+
+    /**
+     * @param coordinate i
+     * @return coordinate i of every kept state, chain-major
+     */
+    public double[] marginal(int coordinate) {
+        checkCoordinate(coordinate);
+        double[] out = new double[chains * draws];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = values[s * dimension + coordinate];
+        }
+        return out;
+    }
+
+    /**
+     * @param coordinate i
+     * @return coordinate i as [chain][draw], the layout of the ESS and R̂ diagnostics
+     */
+    public double[][] perChain(int coordinate) {
+        checkCoordinate(coordinate);
+        double[][] out = new double[chains][draws];
+        for (int c = 0; c < chains; c++) {
+            for (int k = 0; k < draws; k++) {
+                out[c][k] = values[(c * draws + k) * dimension + coordinate];
+            }
+        }
+        return out;
+    }
+
+    private void checkCoordinate(int coordinate) {
+        if (coordinate < 0 || coordinate >= dimension) {
+            throw new IllegalArgumentException("coordinate " + coordinate + " does not exist; valid are 0 to "
+                    + (dimension - 1));
+        }
+    }
+
+    /** @return the fraction of accepted proposals over all chains and steps (1 for unadjusted Langevin) */
+    public double acceptanceRate() {
+        long sum = 0;
+        for (long a : accepted) {
+            sum += a;
+        }
+        return sum / ((double) stepsPerChain * chains);
+    }
+
+    /**
+     * @param chain a chain
+     * @return its acceptance rate
+     */
+    public double acceptanceRate(int chain) {
+        return accepted[chain] / (double) stepsPerChain;
+    }
+
+    /** @return the number of chains whose full path was recorded */
+    public int recordedChains() {
+        return trajectories.length;
+    }
+
+    /**
+     * @param chain a recorded chain (below {@link #recordedChains()})
+     * @return its path: the start and the state after every step, row-major ((steps + 1) × d)
+     */
+    public double[] trajectory(int chain) {
+        if (chain < 0 || chain >= trajectories.length) {
+            throw new IllegalArgumentException("chain " + chain + " was not recorded; recorded chains are 0 to "
+                    + (trajectories.length - 1) + " (see ChainSettings.recordedChains)");
+        }
+        return trajectories[chain].clone();
+    }
+}

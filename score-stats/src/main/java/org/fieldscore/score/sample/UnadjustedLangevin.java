@@ -1,0 +1,65 @@
+package org.fieldscore.score.sample;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.model.ScoreModel;
+
+/**
+ * Unadjusted Langevin dynamics exactly as the seed writes it,
+ * <pre>
+ *   x_t = x_{t−1} + (ε/2) S(x_{t−1}) + √ε z_t,   z_t ~ N(0, I),
+ * </pre>
+ * the Euler–Maruyama discretisation of dX = ½∇log p dt + dW with time step ε (so ε is both the step in time and
+ * the variance of the injected noise). Its stationary law is biased by O(ε): for N(0, σ²) the stationary variance
+ * is σ²/(1 − ε/(4σ²)), and the recursion diverges for ε ≥ 4σ²<sub>min</sub>. Use
+ * {@link MetropolisAdjustedLangevin} to remove the bias. Any {@link ScoreModel} works, including a fields-core
+ * vector field wrapped by {@link ScoreModel#of}. Immutable.
+ */
+public final class UnadjustedLangevin {
+
+    private final ScoreModel score;
+    private final double epsilon;
+
+    /**
+     * @param score the score S = ∇log p of the target
+     * @param epsilon the step size ε &gt; 0
+     */
+    public UnadjustedLangevin(ScoreModel score, double epsilon) {
+        this.score = Objects.requireNonNull(score, "score");
+        Checks.requirePositive(epsilon, "step size epsilon");
+        this.epsilon = epsilon;
+    }
+
+    /**
+     * @param settings chains, burn-in, draws, thinning, seed
+     * @param start starting points
+     * @param listener progress (one unit per finished chain)
+     * @return the kept states
+     * @throws SamplerDivergenceException if a chain blows up
+     */
+    public ChainSamples run(ChainSettings settings, ChainStart start, ProgressListener listener) {
+        int d = score.dimension();
+        double half = 0.5 * epsilon;
+        double root = Math.sqrt(epsilon);
+        return ChainRunner.run("unadjusted Langevin, ε = " + epsilon + ", " + settings.chains() + " chains", d,
+                settings, start, () -> new Transition() {
+                    private final double[] s = new double[d];
+
+                    @Override
+                    public void begin(double[] x) {
+                    }
+
+                    @Override
+                    public boolean advance(long step, double[] x, SplittableRandom random) {
+                        score.score(x, s);
+                        for (int i = 0; i < d; i++) {
+                            x[i] += half * s[i] + root * random.nextGaussian();
+                        }
+                        return true;
+                    }
+                }, epsilon, score.langevinStepBound(), listener);
+    }
+}
