@@ -214,16 +214,29 @@ final class AxisOperator {
      */
     double applyAt(double[] in, int flat, double[][] data) {
         int i = (flat / stride) % n;
-        int base = flat - i * stride;
+        return at(in, flat - i * stride, i, data, lineOf(flat));
+    }
+
+    /**
+     * The derivative at index i of one line, without index arithmetic on the flat position.
+     *
+     * @param in values
+     * @param base flat index of the line's first point
+     * @param i index along the axis
+     * @param data boundary data from {@link #data}, or null
+     * @param line the line's number (for the boundary data)
+     * @return the derivative there
+     */
+    double at(double[] in, int base, int i, double[][] data, int line) {
+        double s = 0;
         if (periodic) {
-            double s = 0;
             for (int k = -radius; k <= radius; k++) {
                 s += centred[k + radius] * in[base + Math.floorMod(i + k, n) * stride];
             }
             return s * scale;
         }
         if (i >= radius && i < n - radius) {
-            double s = 0;
+            int flat = base + i * stride;
             for (int k = -radius; k <= radius; k++) {
                 s += centred[k + radius] * in[flat + k * stride];
             }
@@ -231,14 +244,58 @@ final class AxisOperator {
         }
         int side = i < radius ? 0 : 1;
         Row row = rows[side][side == 0 ? i : n - 1 - i];
-        double s = 0;
         for (int j = 0; j < row.index.length; j++) {
             s += row.weight[j] * in[base + row.index[j] * stride];
         }
         if (row.datumWeight != 0) {
-            s += row.datumWeight * data[side][lineOf(flat)];
+            s += row.datumWeight * data[side][line];
         }
         return s * scale;
+    }
+
+    /**
+     * Adds the derivative along this axis to a run of consecutive flat indices [from, to) that share their index i
+     * along this axis (a stretch of a row along x, for an axis other than x). The stencil is the same for the whole
+     * run, so the loop is a unit-stride axpy per stencil point.
+     *
+     * @param in values
+     * @param out receives out[p] += derivative
+     * @param from first flat index
+     * @param to end flat index (exclusive)
+     * @param i the common index along this axis
+     * @param data boundary data, or null
+     * @param firstLine the line number of {@code from}; the others follow consecutively
+     */
+    void accumulateRun(double[] in, double[] out, int from, int to, int i, double[][] data, int firstLine) {
+        if (periodic || (i >= radius && i < n - radius)) {
+            for (int k = -radius; k <= radius; k++) {
+                double w = centred[k + radius] * scale;
+                if (w == 0) {
+                    continue;
+                }
+                int off = ((periodic ? Math.floorMod(i + k, n) : i + k) - i) * stride;
+                for (int p = from; p < to; p++) {
+                    out[p] += w * in[p + off];
+                }
+            }
+            return;
+        }
+        int side = i < radius ? 0 : 1;
+        Row row = rows[side][side == 0 ? i : n - 1 - i];
+        for (int j = 0; j < row.index.length; j++) {
+            double w = row.weight[j] * scale;
+            int off = (row.index[j] - i) * stride;
+            for (int p = from; p < to; p++) {
+                out[p] += w * in[p + off];
+            }
+        }
+        if (row.datumWeight != 0) {
+            double w = row.datumWeight * scale;
+            double[] lineData = data[side];
+            for (int p = from; p < to; p++) {
+                out[p] += w * lineData[firstLine + p - from];
+            }
+        }
     }
 
     /**
@@ -284,11 +341,6 @@ final class AxisOperator {
             s *= scale;
             out[p] = accumulate ? out[p] + s : s;
         }
-    }
-
-    /** @return the radius of the centred stencil */
-    int radius() {
-        return radius;
     }
 
     /** @return centred weights already scaled by 1/h<sup>m</sup> */

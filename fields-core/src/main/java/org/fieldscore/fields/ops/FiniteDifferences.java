@@ -272,55 +272,69 @@ public final class FiniteDifferences {
             }
             return;
         }
-        int[] shape = grid.shape();
-        double[] spacing = new double[d];
-        double[][] weights = new double[d][];
-        for (int a = 0; a < d; a++) {
-            spacing[a] = grid.spacing(a);
-            weights[a] = ops[a].scaledCentredWeights();
-        }
-        if (order == 2) {
-            LaplacianKernel.secondOrder(shape, spacing, in, out);
-        } else {
-            LaplacianKernel.centred(shape, weights, in, out);
-        }
-        closeShell(grid, ops, in, out);
+        laplacianInOnePass(grid, ops, in, out);
     }
 
-    /** Evaluates the Laplacian at the points within r of a face, where the interior kernel does not reach. */
-    private void closeShell(Grid grid, AxisOperator[] ops, double[] in, double[] out) {
+    /**
+     * One sweep over the rows along x: rows that touch a face are closed point by point, the others get the
+     * fused centred stencil in their interior and closures at their two ends, so every cache line is loaded once.
+     */
+    private void laplacianInOnePass(Grid grid, AxisOperator[] ops, double[] in, double[] out) {
         int d = ops.length;
         int r = order / 2;
         double[][][] data = new double[d][][];
+        double[][] weights = new double[d][];
+        int[] strides = new int[d];
         for (int a = 0; a < d; a++) {
             data[a] = ops[a].data(in, time);
+            weights[a] = ops[a].scaledCentredWeights();
+            strides[a] = grid.stride(a);
         }
         int nx = grid.size(0);
         int rows = grid.pointCount() / nx;
-        ParallelLoops.forRange(0, rows, 64, (from, to) -> {
+        boolean periodicX = ops[0].periodic();
+        ParallelLoops.forRange(0, rows, 16, (from, to) -> {
+            int[] index = new int[d];
             for (int row = from; row < to; row++) {
-                boolean shellRow = false;
+                boolean shellRow = periodicX;
                 int rest = row;
                 for (int a = 1; a < d; a++) {
                     int n = grid.size(a);
-                    int idx = rest % n;
+                    index[a] = rest % n;
                     rest /= n;
-                    shellRow |= idx < r || idx >= n - r;
+                    shellRow |= index[a] < r || index[a] >= n - r;
                 }
                 int base = row * nx;
-                for (int i = 0; i < nx; i++) {
-                    if (!shellRow && i == r) {
-                        i = nx - r - 1;
-                        continue;
+                if (shellRow) {
+                    for (int i = 0; i < nx; i++) {
+                        out[base + i] = ops[0].at(in, base, i, data[0], row);
                     }
-                    int p = base + i;
-                    double s = 0;
-                    for (int a = 0; a < d; a++) {
-                        s += ops[a].applyAt(in, p, data[a]);
+                    for (int a = 1; a < d; a++) {
+                        ops[a].accumulateRun(in, out, base, base + nx, index[a], data[a], ops[a].lineOf(base));
                     }
-                    out[p] = s;
+                } else {
+                    LaplacianKernel.centredRow(in, out, base + r, base + nx - r, strides, weights);
+                    closeRowEnd(ops, data, weights, strides, in, out, base, 0, r, row);
+                    closeRowEnd(ops, data, weights, strides, in, out, base, nx - r, nx, row);
                 }
             }
         });
+    }
+
+    /** The x-closure at the ends of a row whose other axes are interior: centred across, closed along x. */
+    private static void closeRowEnd(AxisOperator[] ops, double[][][] data, double[][] weights, int[] strides,
+            double[] in, double[] out, int base, int from, int to, int row) {
+        int r = (weights[0].length - 1) / 2;
+        for (int i = from; i < to; i++) {
+            int p = base + i;
+            double s = ops[0].at(in, base, i, data[0], row);
+            for (int a = 1; a < ops.length; a++) {
+                double[] w = weights[a];
+                for (int k = -r; k <= r; k++) {
+                    s += w[k + r] * in[p + k * strides[a]];
+                }
+            }
+            out[p] = s;
+        }
     }
 }

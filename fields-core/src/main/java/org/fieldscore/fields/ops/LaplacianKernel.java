@@ -71,58 +71,52 @@ public final class LaplacianKernel {
     }
 
     /**
-     * Laplacian with a centred stencil of any radius r: out = Σ<sub>a</sub> Σ<sub>k=−r..r</sub>
-     * w<sub>a,k</sub> in[p + k s<sub>a</sub>], accumulated row by row (x fastest) so that the inner loop is a
-     * unit-stride axpy.
+     * One row segment [from, to) of a centred Laplacian of radius r (every point's stencil must lie inside the
+     * array): out[p] = Σ<sub>a</sub> Σ<sub>k</sub> w<sub>a,k</sub> in[p + k s<sub>a</sub>]. The 7-point case is fused
+     * into a single expression.
      *
-     * @param shape points per axis
-     * @param weights per axis the 2r + 1 weights, already divided by h<sub>a</sub>²
      * @param in input values
-     * @param out output values; interior points are overwritten
+     * @param out output values
+     * @param from first flat index
+     * @param to end flat index (exclusive)
+     * @param strides flat stride per axis
+     * @param weights per axis 2r + 1 weights, already divided by h<sub>a</sub>²
      */
-    public static void centred(int[] shape, double[][] weights, double[] in, double[] out) {
-        int d = shape.length;
-        int r = (weights[0].length - 1) / 2;
-        int nx = shape[0];
-        int[] stride = new int[d];
-        int rows = 1;
-        stride[0] = 1;
-        for (int a = 1; a < d; a++) {
-            stride[a] = stride[a - 1] * shape[a - 1];
-            rows *= shape[a];
+    public static void centredRow(double[] in, double[] out, int from, int to, int[] strides, double[][] weights) {
+        int d = strides.length;
+        if (weights[0].length == 3 && d == 3) {
+            double ax = weights[0][0];
+            double ay = weights[1][0];
+            double az = weights[2][0];
+            double c = weights[0][1] + weights[1][1] + weights[2][1];
+            int sy = strides[1];
+            int sz = strides[2];
+            for (int p = from; p < to; p++) {
+                out[p] = c * in[p] + ax * (in[p - 1] + in[p + 1]) + ay * (in[p - sy] + in[p + sy])
+                        + az * (in[p - sz] + in[p + sz]);
+            }
+            return;
         }
-        int totalRows = rows;
-        ParallelLoops.forRange(0, totalRows, 64, (from, to) -> {
-            for (int row = from; row < to; row++) {
-                int rest = row;
-                boolean interior = true;
-                for (int a = 1; a < d; a++) {
-                    int idx = rest % shape[a];
-                    rest /= shape[a];
-                    if (idx < r || idx >= shape[a] - r) {
-                        interior = false;
-                    }
-                }
-                if (!interior) {
+        int r = (weights[0].length - 1) / 2;
+        double centre = 0;
+        for (double[] w : weights) {
+            centre += w[r];
+        }
+        for (int p = from; p < to; p++) {
+            out[p] = centre * in[p];
+        }
+        for (int a = 0; a < d; a++) {
+            double[] w = weights[a];
+            for (int k = -r; k <= r; k++) {
+                if (k == 0) {
                     continue;
                 }
-                int base = row * nx;
-                int lo = base + r;
-                int hi = base + nx - r;
-                for (int p = lo; p < hi; p++) {
-                    out[p] = 0;
-                }
-                for (int a = 0; a < d; a++) {
-                    double[] w = weights[a];
-                    for (int k = -r; k <= r; k++) {
-                        double wk = w[k + r];
-                        int off = k * stride[a];
-                        for (int p = lo; p < hi; p++) {
-                            out[p] += wk * in[p + off];
-                        }
-                    }
+                double wk = w[k + r];
+                int off = k * strides[a];
+                for (int p = from; p < to; p++) {
+                    out[p] += wk * in[p + off];
                 }
             }
-        });
+        }
     }
 }
