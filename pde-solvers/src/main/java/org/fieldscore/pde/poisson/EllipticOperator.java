@@ -1,0 +1,718 @@
+package org.fieldscore.pde.poisson;
+
+import org.fieldscore.fields.bc.BoundaryCondition;
+import org.fieldscore.fields.bc.BoundaryConditions;
+import org.fieldscore.fields.bc.BoundaryValue;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.parallel.ParallelLoops;
+
+/**
+ * The discrete shifted Laplacian (∇²<sub>h</sub> − σ) on the unknowns of a grid with boundary conditions: the
+ * operator every solver of this package inverts. σ ≥ 0 is 0 for Poisson and 1/(k·Δt)-like for implicit diffusion
+ * steps.
+ *
+ * <p>Storage: the unknowns live in a <em>padded</em> flat array with one extra layer on each side of every axis (x
+ * fastest), so that the standard 7-point stencil applies everywhere; the layers hold fixed Dirichlet nodes or ghost
+ * values (see {@code AxisSpec} for the formulas of every boundary kind). All boundary data is moved into the
+ * right-hand side by {@link #addBoundaryTerms}, so the operator itself is linear and homogeneous. One- and
+ * two-dimensional problems use the same 3-D layout with inactive axes of one unknown.
+ *
+ * <p>With the diagonal quadrature weights W (½ on vertex-centred Neumann/Robin boundary nodes per axis) the matrix
+ * −W(A − σ) is symmetric positive (semi-)definite. It is singular exactly when σ = 0 and no face carries a Dirichlet
+ * or Robin condition; its null space is then the constants, and a right-hand side is admissible when Σ W b = 0.
+ * Instances are immutable; the kernels write only to the arrays passed in.
+ */
+public final class EllipticOperator {
+
+    private static final int ROW_WORK = 4096;
+
+    final AxisSpec[] axes;
+    final int dimension;
+    final int m0;
+    final int m1;
+    final int m2;
+    final int p0;
+    final int p1;
+    final int p2;
+    final int sy;
+    final int sz;
+    final double c0;
+    final double c1;
+    final double c2;
+    final double shift;
+    private final Grid grid;
+    private final BoundaryConditions conditions;
+
+    private EllipticOperator(AxisSpec[] axes, int dimension, double shift, Grid grid, BoundaryConditions conditions) {
+        this.axes = axes;
+        this.dimension = dimension;
+        this.shift = shift;
+        this.grid = grid;
+        this.conditions = conditions;
+        m0 = axes[0].m;
+        m1 = axes[1].m;
+        m2 = axes[2].m;
+        p0 = m0 + 2;
+        p1 = m1 + 2;
+        p2 = m2 + 2;
+        sy = p0;
+        sz = p0 * p1;
+        c0 = axes[0].coefficient;
+        c1 = axes[1].coefficient;
+        c2 = axes[2].coefficient;
+        long padded = (long) p0 * p1 * p2;
+        if (padded > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("grid too large for one array: " + padded + " padded points");
+        }
+    }
+
+    /**
+     * @param grid a space grid (1 to 3 dimensions, at least 3 points per axis)
+     * @param conditions a condition on every face; periodic axes must be cell-centred
+     * @param shift σ ≥ 0
+     * @return the operator ∇²<sub>h</sub> − σ
+     * @throws IllegalArgumentException when a face has no condition, σ &lt; 0, or the conditions do not fit the grid
+     */
+    public static EllipticOperator of(Grid grid, BoundaryConditions conditions, double shift) {
+        if (grid.hasTime()) {
+            throw new IllegalArgumentException("elliptic problems need a space grid, got the space-time grid " + grid);
+        }
+        if (!(shift >= 0) || !Double.isFinite(shift)) {
+            throw new IllegalArgumentException("shift sigma of (laplacian - sigma) must be finite and >= 0, got " + shift);
+        }
+        conditions.validate(grid);
+        AxisSpec[] axes = new AxisSpec[3];
+        int d = grid.spaceDimension();
+        for (int a = 0; a < 3; a++) {
+            axes[a] = a < d
+                    ? AxisSpec.of(grid.centering(a), grid.size(a), grid.lower(a), grid.upper(a),
+                            conditions.get(a, -1), conditions.get(a, +1), Grid.axisName(a))
+                    : AxisSpec.inactive();
+        }
+        return new EllipticOperator(axes, d, shift, grid, conditions);
+    }
+
+    /**
+     * @param newShift σ ≥ 0
+     * @return the same discretisation with another shift
+     */
+    public EllipticOperator withShift(double newShift) {
+        return of(grid, conditions, newShift);
+    }
+
+    /** @return the grid, or null for a coarse multigrid level */
+    public Grid grid() {
+        return grid;
+    }
+
+    /** @return the boundary conditions, or null for a coarse multigrid level */
+    public BoundaryConditions conditions() {
+        return conditions;
+    }
+
+    /** @return σ */
+    public double shift() {
+        return shift;
+    }
+
+    /** @return the length of a padded array */
+    public int paddedSize() {
+        return p0 * p1 * p2;
+    }
+
+    /** @return the number of unknowns */
+    public int unknownCount() {
+        return m0 * m1 * m2;
+    }
+
+    /** @return a new zero padded array */
+    public double[] newArray() {
+        return new double[paddedSize()];
+    }
+
+    /** @return whether the operator has the constants as null space */
+    public boolean isSingular() {
+        if (shift != 0) {
+            return false;
+        }
+        for (AxisSpec a : axes) {
+            if (a.active() && !a.conservesConstants()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int index(int i, int j, int k) {
+        return (i + 1) + p0 * ((j + 1) + p1 * (k + 1));
+    }
+
+    private int rows() {
+        return m1 * m2;
+    }
+
+    private int grain() {
+        return Math.max(1, ROW_WORK / m0);
+    }
+
+    /** The stencil's centre coefficient away from boundaries. */
+    private double centre() {
+        return -2 * (c0 + c1 + c2) - shift;
+    }
+
+    /**
+     * @return the diagonal entry of A − σ at unknown (i, j, k)
+     */
+    double diagonal(int i, int j, int k) {
+        return axes[0].diagonal[i] + axes[1].diagonal[j] + axes[2].diagonal[k] - shift;
+    }
+
+    /** @return the quadrature weight W at unknown (i, j, k) */
+    double weight(int i, int j, int k) {
+        return axes[0].weight[i] * axes[1].weight[j] * axes[2].weight[k];
+    }
+
+    /**
+     * Sets the end layers of u from the homogeneous ghost rules (fixed Dirichlet layers stay as they are).
+     *
+     * @param u padded array
+     */
+    public void fillGhosts(double[] u) {
+        fillAxisGhosts(u, 0, 1, m0, m1, m2, sy, sz);
+        fillAxisGhosts(u, 1, sy, m1, m0, m2, 1, sz);
+        fillAxisGhosts(u, 2, sz, m2, m0, m1, 1, sy);
+    }
+
+    private void fillAxisGhosts(double[] u, int axis, int stride, int m, int na, int nb, int sa, int sb) {
+        AxisSpec spec = axes[axis];
+        if (!spec.active()) {
+            return;
+        }
+        for (int side = 0; side < 2; side++) {
+            if (spec.fixedEnd(side)) {
+                continue;
+            }
+            int ghostOffset = side == 0 ? 0 : (m + 1) * stride;
+            int adjOffset = side == 0 ? stride : m * stride;
+            int nextOffset = side == 0 ? 2 * stride : (m - 1) * stride;
+            int wrapOffset = side == 0 ? m * stride : stride;
+            boolean periodic = spec.periodic();
+            double s = spec.ghostSelf[side];
+            double t = spec.ghostNext[side];
+            for (int b = 0; b < nb; b++) {
+                for (int a = 0; a < na; a++) {
+                    int base = (a + 1) * sa + (b + 1) * sb;
+                    if (periodic) {
+                        u[base + ghostOffset] = u[base + wrapOffset];
+                    } else {
+                        u[base + ghostOffset] = s * u[base + adjOffset] + (t != 0 ? t * u[base + nextOffset] : 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * out = (A − σ) u at every unknown (end layers of out are left untouched).
+     *
+     * @param u padded input; its ghost layers are refreshed
+     * @param out padded output
+     */
+    public void apply(double[] u, double[] out) {
+        fillGhosts(u);
+        double centre = centre();
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int base = index(0, r % m1, r / m1);
+                for (int q = base, end = base + m0; q < end; q++) {
+                    out[q] = c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy]) + c2 * (u[q - sz] + u[q + sz])
+                            + centre * u[q];
+                }
+            }
+        });
+    }
+
+    /**
+     * r = b − (A − σ) u, returning ‖r‖₂ over the unknowns.
+     *
+     * @param u padded solution; its ghost layers are refreshed
+     * @param b padded right-hand side
+     * @param r padded output
+     * @return the Euclidean norm of r
+     */
+    public double residual(double[] u, double[] b, double[] r) {
+        fillGhosts(u);
+        double centre = centre();
+        double[] partial = new double[rows()];
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int base = index(0, row % m1, row / m1);
+                double sum = 0;
+                for (int q = base, end = base + m0; q < end; q++) {
+                    double v = b[q] - (c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy])
+                            + c2 * (u[q - sz] + u[q + sz]) + centre * u[q]);
+                    r[q] = v;
+                    sum += v * v;
+                }
+                partial[row] = sum;
+            }
+        });
+        return Math.sqrt(sum(partial));
+    }
+
+    /**
+     * @param v padded array
+     * @return ‖v‖₂ over the unknowns
+     */
+    public double norm(double[] v) {
+        return Math.sqrt(dot(v, v));
+    }
+
+    /**
+     * @param x padded array
+     * @param y padded array
+     * @return Σ x·y over the unknowns (deterministic order)
+     */
+    public double dot(double[] x, double[] y) {
+        double[] partial = new double[rows()];
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int base = index(0, row % m1, row / m1);
+                double sum = 0;
+                for (int q = base, end = base + m0; q < end; q++) {
+                    sum += x[q] * y[q];
+                }
+                partial[row] = sum;
+            }
+        });
+        return sum(partial);
+    }
+
+    /**
+     * @param x padded array
+     * @param y padded array
+     * @return Σ W·x·y over the unknowns (deterministic order)
+     */
+    public double weightedDot(double[] x, double[] y) {
+        double[] partial = new double[rows()];
+        double[] w0 = axes[0].weight;
+        double[] w1 = axes[1].weight;
+        double[] w2 = axes[2].weight;
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int j = row % m1;
+                int k = row / m1;
+                int base = index(0, j, k);
+                double sum = 0;
+                for (int i = 0; i < m0; i++) {
+                    sum += w0[i] * x[base + i] * y[base + i];
+                }
+                partial[row] = w1[j] * w2[k] * sum;
+            }
+        });
+        return sum(partial);
+    }
+
+    /**
+     * Jacobi preconditioning: z = D⁻¹ r with D the diagonal of A − σ.
+     *
+     * @param r padded input
+     * @param z padded output
+     */
+    void divideByDiagonal(double[] r, double[] z) {
+        double[] d0 = axes[0].diagonal;
+        double[] d1 = axes[1].diagonal;
+        double[] d2 = axes[2].diagonal;
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int j = row % m1;
+                int k = row / m1;
+                int base = index(0, j, k);
+                double d12 = d1[j] + d2[k] - shift;
+                for (int i = 0; i < m0; i++) {
+                    z[base + i] = r[base + i] / (d0[i] + d12);
+                }
+            }
+        });
+    }
+
+    /**
+     * y += a·x over the unknowns.
+     *
+     * @param a the factor
+     * @param x padded input
+     * @param y padded array, updated
+     */
+    public void axpy(double a, double[] x, double[] y) {
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int base = index(0, row % m1, row / m1);
+                for (int q = base, end = base + m0; q < end; q++) {
+                    y[q] += a * x[q];
+                }
+            }
+        });
+    }
+
+    /**
+     * y = x + a·y over the unknowns.
+     *
+     * @param x padded input
+     * @param a the factor
+     * @param y padded array, updated
+     */
+    public void xpay(double[] x, double a, double[] y) {
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int base = index(0, row % m1, row / m1);
+                for (int q = base, end = base + m0; q < end; q++) {
+                    y[q] = x[q] + a * y[q];
+                }
+            }
+        });
+    }
+
+    static double sum(double[] partial) {
+        double s = 0;
+        for (double p : partial) {
+            s += p;
+        }
+        return s;
+    }
+
+    /**
+     * One half-sweep of red–black Gauss–Seidel on the points with (i + j + k) mod 2 = colour.
+     *
+     * @param u padded solution, updated in place
+     * @param b padded right-hand side
+     * @param colour 0 or 1
+     */
+    void smoothRedBlack(double[] u, double[] b, int colour) {
+        fillGhosts(u);
+        double centre = centre();
+        double[] d0 = axes[0].diagonal;
+        double[] d1 = axes[1].diagonal;
+        double[] d2 = axes[2].diagonal;
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int j = row % m1;
+                int k = row / m1;
+                int base = index(0, j, k);
+                double d12 = d1[j] + d2[k] - shift;
+                double rowInverse = 1.0 / (d12 - 2 * c0);
+                int i0 = (colour + j + k) & 1;
+                for (int i = i0; i < m0; i += 2) {
+                    int q = base + i;
+                    double inverse = i == 0 || i == m0 - 1 ? 1.0 / (d0[i] + d12) : rowInverse;
+                    double lu = c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy]) + c2 * (u[q - sz] + u[q + sz])
+                            + centre * u[q];
+                    u[q] += (b[q] - lu) * inverse;
+                }
+            }
+        });
+    }
+
+    /**
+     * One sweep of weighted Jacobi: u ← u + ω D⁻¹ (b − (A − σ) u).
+     *
+     * @param u padded solution, updated in place
+     * @param b padded right-hand side
+     * @param scratch padded work array
+     * @param omega the weight ω
+     */
+    void smoothJacobi(double[] u, double[] b, double[] scratch, double omega) {
+        fillGhosts(u);
+        double centre = centre();
+        double[] d0 = axes[0].diagonal;
+        double[] d1 = axes[1].diagonal;
+        double[] d2 = axes[2].diagonal;
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int j = row % m1;
+                int k = row / m1;
+                int base = index(0, j, k);
+                double d12 = d1[j] + d2[k] - shift;
+                for (int i = 0; i < m0; i++) {
+                    int q = base + i;
+                    double lu = c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy]) + c2 * (u[q - sz] + u[q + sz])
+                            + centre * u[q];
+                    scratch[q] = u[q] + omega * (b[q] - lu) / (d0[i] + d12);
+                }
+            }
+        });
+        copyUnknowns(scratch, u);
+    }
+
+    /**
+     * Copies the unknowns of one padded array into another.
+     *
+     * @param from source
+     * @param to destination
+     */
+    public void copyUnknowns(double[] from, double[] to) {
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int base = index(0, row % m1, row / m1);
+                System.arraycopy(from, base, to, base, m0);
+            }
+        });
+    }
+
+    /**
+     * @param v padded array
+     * @return Σ W v / Σ W over the unknowns
+     */
+    public double weightedMean(double[] v) {
+        double total = 0;
+        double weights = 0;
+        for (int k = 0; k < m2; k++) {
+            for (int j = 0; j < m1; j++) {
+                int base = index(0, j, k);
+                for (int i = 0; i < m0; i++) {
+                    double w = weight(i, j, k);
+                    total += w * v[base + i];
+                    weights += w;
+                }
+            }
+        }
+        return total / weights;
+    }
+
+    /**
+     * Subtracts a constant from every unknown.
+     *
+     * @param v padded array, updated in place
+     * @param c the constant
+     */
+    public void subtract(double[] v, double c) {
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int base = index(0, row % m1, row / m1);
+                for (int q = base, end = base + m0; q < end; q++) {
+                    v[q] -= c;
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds the boundary-data part of the discrete Laplacian at time t: with q from this method,
+     * ∇²<sub>h</sub>u = A u + q, so Poisson's equation becomes A u = f − q.
+     *
+     * @param t time at which g(t, x) is evaluated
+     * @param q padded array, the terms are added to its unknowns
+     */
+    public void addBoundaryTerms(double t, double[] q) {
+        requireFineLevel();
+        double[] x = new double[dimension];
+        int[] m = {m0, m1, m2};
+        int[] stride = {1, sy, sz};
+        for (int a = 0; a < dimension; a++) {
+            AxisSpec spec = axes[a];
+            if (spec.periodic()) {
+                continue;
+            }
+            int o1 = (a + 1) % 3;
+            int o2 = (a + 2) % 3;
+            for (int side = 0; side < 2; side++) {
+                BoundaryCondition bc = conditions.get(a, side == 0 ? -1 : +1);
+                BoundaryValue g = boundaryValue(bc);
+                if (g.isZero()) {
+                    continue;
+                }
+                int adj = side == 0 ? 0 : m[a] - 1;
+                x[a] = spec.facePosition(side);
+                for (int i2 = 0; i2 < m[o2]; i2++) {
+                    if (o2 < dimension) {
+                        x[o2] = axes[o2].position(i2);
+                    }
+                    for (int i1 = 0; i1 < m[o1]; i1++) {
+                        if (o1 < dimension) {
+                            x[o1] = axes[o1].position(i1);
+                        }
+                        double gamma = spec.ghostConstant(side, g.value(t, x));
+                        int q0 = index(0, 0, 0) + adj * stride[a] + i1 * stride[o1] + i2 * stride[o2];
+                        q[q0] += spec.coefficient * gamma;
+                    }
+                }
+            }
+        }
+    }
+
+    private static BoundaryValue boundaryValue(BoundaryCondition bc) {
+        if (bc instanceof BoundaryCondition.Dirichlet d) {
+            return d.value();
+        }
+        if (bc instanceof BoundaryCondition.Neumann n) {
+            return n.flux();
+        }
+        if (bc instanceof BoundaryCondition.Robin r) {
+            return r.value();
+        }
+        return BoundaryValue.ZERO;
+    }
+
+    private void requireFineLevel() {
+        if (grid == null) {
+            throw new IllegalStateException("a coarse multigrid level has no grid or boundary data");
+        }
+    }
+
+    /**
+     * Copies the values of the unknowns from a full grid array into a padded array.
+     *
+     * @param gridValues values on every grid point
+     * @param padded destination
+     */
+    public void scatter(double[] gridValues, double[] padded) {
+        requireFineLevel();
+        forEachUnknown((q, g) -> padded[q] = gridValues[g]);
+    }
+
+    /**
+     * Writes a full grid array from padded unknowns; vertex-centred Dirichlet boundary points get g(t, x).
+     *
+     * @param padded the unknowns
+     * @param t time for the boundary values
+     * @return values on every grid point
+     */
+    public double[] gather(double[] padded, double t) {
+        requireFineLevel();
+        double[] out = new double[grid.pointCount()];
+        forEachUnknown((q, g) -> out[g] = padded[q]);
+        double[] x = new double[dimension];
+        int n = grid.pointCount();
+        for (int flat = 0; flat < n; flat++) {
+            for (int a = 0; a < dimension; a++) {
+                int idx = grid.index(flat, a);
+                int side = idx == 0 ? 0 : idx == grid.size(a) - 1 ? 1 : -1;
+                if (side >= 0 && axes[a].fixedEnd(side)) {
+                    grid.spaceCoordinates(flat, x);
+                    out[flat] = boundaryValue(conditions.get(a, side == 0 ? -1 : 1)).value(t, x);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Receives a padded index and the matching grid flat index. */
+    @FunctionalInterface
+    interface IndexPair {
+        void accept(int padded, int gridFlat);
+    }
+
+    void forEachUnknown(IndexPair action) {
+        int f0 = axes[0].firstGridIndex;
+        int f1 = axes[1].firstGridIndex;
+        int f2 = axes[2].firstGridIndex;
+        int gy = dimension > 1 ? grid.stride(1) : 0;
+        int gz = dimension > 2 ? grid.stride(2) : 0;
+        for (int k = 0; k < m2; k++) {
+            for (int j = 0; j < m1; j++) {
+                int base = index(0, j, k);
+                int gbase = f0 + (j + f1) * gy + (k + f2) * gz;
+                for (int i = 0; i < m0; i++) {
+                    action.accept(base + i, gbase + i);
+                }
+            }
+        }
+    }
+
+    /** Receives one matrix entry. */
+    @FunctionalInterface
+    interface Entry {
+        void accept(int row, int column, double value);
+    }
+
+    /**
+     * Enumerates the entries of the symmetric matrix −W(A − σ) in unknown numbering (i fastest); duplicates are to
+     * be summed.
+     */
+    void forEachSymmetricEntry(Entry entry) {
+        int[] m = {m0, m1, m2};
+        int[] idx = new int[3];
+        for (int k = 0; k < m2; k++) {
+            for (int j = 0; j < m1; j++) {
+                for (int i = 0; i < m0; i++) {
+                    idx[0] = i;
+                    idx[1] = j;
+                    idx[2] = k;
+                    int row = i + m0 * (j + m1 * k);
+                    double w = weight(i, j, k);
+                    entry.accept(row, row, -w * diagonal(i, j, k));
+                    for (int a = 0; a < 3; a++) {
+                        AxisSpec spec = axes[a];
+                        if (!spec.active()) {
+                            continue;
+                        }
+                        int me = idx[a];
+                        for (int dir = -1; dir <= 1; dir += 2) {
+                            int nb = me + dir;
+                            double cw = -w * spec.coefficient;
+                            if (nb >= 0 && nb < m[a]) {
+                                entry.accept(row, row + dir * unknownStride(a), cw);
+                            } else if (spec.periodic()) {
+                                int wrapped = nb < 0 ? m[a] - 1 : 0;
+                                entry.accept(row, row + (wrapped - me) * unknownStride(a), cw);
+                            } else {
+                                int side = nb < 0 ? 0 : 1;
+                                double t = spec.ghostNext[side];
+                                if (t != 0) {
+                                    int next = side == 0 ? 1 : m[a] - 2;
+                                    entry.accept(row, row + (next - me) * unknownStride(a), cw * t);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private int unknownStride(int axis) {
+        return axis == 0 ? 1 : axis == 1 ? m0 : m0 * m1;
+    }
+
+    /**
+     * @param padded a padded array
+     * @param packed destination, unknown numbering (i fastest), length {@link #unknownCount()}
+     */
+    void pack(double[] padded, double[] packed) {
+        for (int k = 0; k < m2; k++) {
+            for (int j = 0; j < m1; j++) {
+                System.arraycopy(padded, index(0, j, k), packed, m0 * (j + m1 * k), m0);
+            }
+        }
+    }
+
+    /**
+     * @param packed unknowns in unknown numbering
+     * @param padded destination
+     */
+    void unpack(double[] packed, double[] padded) {
+        for (int k = 0; k < m2; k++) {
+            for (int j = 0; j < m1; j++) {
+                System.arraycopy(packed, m0 * (j + m1 * k), padded, index(0, j, k), m0);
+            }
+        }
+    }
+
+    /**
+     * @param coarseAxes axes of the coarse level
+     * @return the operator of a coarse multigrid level (no grid, homogeneous data)
+     */
+    EllipticOperator coarse(AxisSpec[] coarseAxes) {
+        return new EllipticOperator(coarseAxes, dimension, shift, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "EllipticOperator[" + m0 + "x" + m1 + "x" + m2 + " unknowns, shift " + shift + "]";
+    }
+
+    /** @return the number of unknowns per axis (3 entries; 1 on inactive axes) */
+    int[] unknownShape() {
+        return new int[] {m0, m1, m2};
+    }
+}

@@ -1,0 +1,286 @@
+package org.fieldscore.pde.poisson;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fieldscore.pde.poisson.AxisTransfer.Layout;
+
+/**
+ * Geometric multigrid for (∇²<sub>h</sub> − σ)u = b (Brandt 1977; Trottenberg, Oosterlee &amp; Schüller,
+ * <i>Multigrid</i>, 2001): re-discretised coarse operators with the same boundary kinds, linear interpolation and its
+ * scaled transpose as restriction, red–black Gauss–Seidel or weighted-Jacobi smoothing, and an exact dense Cholesky
+ * solve once a level has at most {@value #COARSEST_UNKNOWNS} unknowns.
+ *
+ * <p>Coarsening halves the number of cells per axis, n → ⌈n/2⌉, so any grid size works (2<sup>k</sup> cells give
+ * nested grids); only the axes with the finest spacing are coarsened, which keeps coarse cells nearly isotropic.
+ * Cycles: V, W, and full multigrid (FMG: solve on the coarsest grid, interpolate, one V-cycle per level, then further
+ * V-cycles until the stopping criterion holds). Immutable.
+ */
+public final class MultigridSolver implements PoissonSolver {
+
+    /** The cycle shape. */
+    public enum Cycle {
+        /** One coarse-grid visit per level. */
+        V,
+        /** Two coarse-grid visits per level. */
+        W,
+        /** Full multigrid start, then V-cycles. */
+        FMG
+    }
+
+    /** The smoother. */
+    public enum Smoother {
+        /** Red–black Gauss–Seidel: red points, then black points (reversed after the coarse correction). */
+        RED_BLACK_GAUSS_SEIDEL,
+        /** Weighted Jacobi with ω = 2d/(2d + 1) (d the dimension): 2/3, 4/5, 6/7. */
+        WEIGHTED_JACOBI
+    }
+
+    /** Coarsening stops once a level has at most this many unknowns. */
+    static final int COARSEST_UNKNOWNS = 1000;
+
+    private final Cycle cycle;
+    private final Smoother smoother;
+    private final int preSmoothing;
+    private final int postSmoothing;
+
+    /**
+     * @param cycle the cycle
+     * @param smoother the smoother
+     * @param preSmoothing sweeps before the coarse-grid correction, ≥ 0
+     * @param postSmoothing sweeps after it, ≥ 0, with pre + post ≥ 1
+     */
+    public MultigridSolver(Cycle cycle, Smoother smoother, int preSmoothing, int postSmoothing) {
+        if (preSmoothing < 0 || postSmoothing < 0 || preSmoothing + postSmoothing < 1) {
+            throw new IllegalArgumentException("multigrid needs pre- and post-smoothing counts >= 0 with at least one"
+                    + " sweep in total, got " + preSmoothing + " and " + postSmoothing);
+        }
+        this.cycle = java.util.Objects.requireNonNull(cycle, "cycle");
+        this.smoother = java.util.Objects.requireNonNull(smoother, "smoother");
+        this.preSmoothing = preSmoothing;
+        this.postSmoothing = postSmoothing;
+    }
+
+    /** @return V(2,2) with red–black Gauss–Seidel */
+    public static MultigridSolver vCycle() {
+        return new MultigridSolver(Cycle.V, Smoother.RED_BLACK_GAUSS_SEIDEL, 2, 2);
+    }
+
+    @Override
+    public String name() {
+        String base = switch (cycle) {
+            case V -> "multigrid";
+            case W -> "multigrid-w";
+            case FMG -> "fmg";
+        };
+        return base + (smoother == Smoother.WEIGHTED_JACOBI ? "-jacobi" : "");
+    }
+
+    /** @return the cycle */
+    public Cycle cycle() {
+        return cycle;
+    }
+
+    @Override
+    public Hierarchy prepare(EllipticOperator operator) {
+        return new Hierarchy(operator);
+    }
+
+    /** The level hierarchy of one operator with its work arrays. Not thread-safe. */
+    public final class Hierarchy implements Prepared {
+
+        private final List<EllipticOperator> ops = new ArrayList<>();
+        private final List<AxisTransfer[]> interpolations = new ArrayList<>();
+        private final List<AxisTransfer[]> restrictions = new ArrayList<>();
+        private final double[][] u;
+        private final double[][] b;
+        private final double[][] r;
+        private final double[] tmpA;
+        private final double[] tmpB;
+        private final DenseDirect coarsest;
+        private final double omega;
+
+        Hierarchy(EllipticOperator fine) {
+            ops.add(fine);
+            EllipticOperator op = fine;
+            long maxTmp = 0;
+            while (op.unknownCount() > COARSEST_UNKNOWNS) {
+                AxisSpec[] coarse = coarsenedAxes(op);
+                if (coarse == null) {
+                    break;
+                }
+                EllipticOperator next = op.coarse(coarse);
+                AxisTransfer[] p = new AxisTransfer[3];
+                AxisTransfer[] rr = new AxisTransfer[3];
+                for (int a = 0; a < 3; a++) {
+                    if (coarse[a] == op.axes[a]) {
+                        p[a] = AxisTransfer.identity(op.axes[a].m);
+                        rr[a] = p[a];
+                    } else {
+                        p[a] = AxisTransfer.interpolation(op.axes[a], coarse[a]);
+                        rr[a] = p[a].transposed(op.axes[a].h / coarse[a].h);
+                    }
+                }
+                interpolations.add(p);
+                restrictions.add(rr);
+                maxTmp = Math.max(maxTmp, (long) next.m0 * op.m1 * op.m2);
+                ops.add(next);
+                op = next;
+            }
+            int levels = ops.size();
+            u = new double[levels][];
+            b = new double[levels][];
+            r = new double[levels][];
+            for (int l = 0; l < levels; l++) {
+                if (l > 0) {
+                    u[l] = ops.get(l).newArray();
+                    b[l] = ops.get(l).newArray();
+                }
+                r[l] = ops.get(l).newArray();
+            }
+            tmpA = new double[(int) maxTmp];
+            tmpB = new double[(int) maxTmp];
+            coarsest = new DenseDirect(op);
+            int d = fine.dimension;
+            omega = 2.0 * d / (2.0 * d + 1);
+        }
+
+        /** @return the number of levels including the finest */
+        public int levels() {
+            return ops.size();
+        }
+
+        @Override
+        public SolveReport solve(double[] rhs, double[] solution, Stopping stopping) {
+            EllipticOperator fine = ops.get(0);
+            u[0] = solution;
+            b[0] = rhs;
+            boolean singular = fine.isSingular();
+            double rhsNorm = fine.norm(rhs);
+            double threshold = stopping.threshold(rhsNorm);
+            List<Double> history = new ArrayList<>();
+            double res = fine.residual(solution, rhs, r[0]);
+            history.add(res);
+            int iterations = 0;
+            if (cycle == Cycle.FMG && res > threshold) {
+                fullMultigrid();
+                iterations++;
+                res = fine.residual(solution, rhs, r[0]);
+                history.add(res);
+            }
+            while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
+                cycle(0, cycle == Cycle.W ? 2 : 1);
+                iterations++;
+                res = fine.residual(solution, rhs, r[0]);
+                history.add(res);
+            }
+            if (singular) {
+                fine.subtract(solution, fine.weightedMean(solution));
+            }
+            u[0] = null;
+            b[0] = null;
+            return new SolveReport(name(), iterations, rhsNorm, history.stream().mapToDouble(Double::doubleValue)
+                    .toArray(), res <= threshold, threshold);
+        }
+
+        /** Applies one cycle to the error equation with zero initial guess: z ≈ (A − σ)⁻¹ v (a preconditioner). */
+        void precondition(double[] v, double[] z) {
+            java.util.Arrays.fill(z, 0.0);
+            u[0] = z;
+            b[0] = v;
+            cycle(0, cycle == Cycle.W ? 2 : 1);
+            u[0] = null;
+            b[0] = null;
+        }
+
+        private void cycle(int level, int gamma) {
+            EllipticOperator op = ops.get(level);
+            if (level == ops.size() - 1) {
+                coarsest.solve(b[level], u[level]);
+                return;
+            }
+            smooth(level, preSmoothing, false);
+            op.residual(u[level], b[level], r[level]);
+            restrict(level, r[level], b[level + 1]);
+            java.util.Arrays.fill(u[level + 1], 0.0);
+            for (int g = 0; g < gamma; g++) {
+                cycle(level + 1, gamma);
+            }
+            interpolate(level, u[level + 1], u[level], true);
+            smooth(level, postSmoothing, true);
+        }
+
+        private void fullMultigrid() {
+            int last = ops.size() - 1;
+            for (int l = 0; l < last; l++) {
+                restrict(l, b[l], b[l + 1]);
+            }
+            coarsest.solve(b[last], u[last]);
+            for (int l = last - 1; l >= 0; l--) {
+                interpolate(l, u[l + 1], u[l], false);
+                cycle(l, 1);
+            }
+        }
+
+        private void smooth(int level, int sweeps, boolean reversed) {
+            EllipticOperator op = ops.get(level);
+            for (int s = 0; s < sweeps; s++) {
+                if (smoother == Smoother.RED_BLACK_GAUSS_SEIDEL) {
+                    op.smoothRedBlack(u[level], b[level], reversed ? 1 : 0);
+                    op.smoothRedBlack(u[level], b[level], reversed ? 0 : 1);
+                } else {
+                    op.smoothJacobi(u[level], b[level], r[level], omega);
+                }
+            }
+        }
+
+        private void restrict(int level, double[] fineArray, double[] coarseArray) {
+            EllipticOperator f = ops.get(level);
+            EllipticOperator c = ops.get(level + 1);
+            AxisTransfer[] rr = restrictions.get(level);
+            Layout lf = Layout.padded(f);
+            Layout la = Layout.compact(c.m0, f.m1, f.m2);
+            Layout lb = Layout.compact(c.m0, c.m1, f.m2);
+            rr[0].apply(0, fineArray, lf, tmpA, la, false);
+            rr[1].apply(1, tmpA, la, tmpB, lb, false);
+            rr[2].apply(2, tmpB, lb, coarseArray, Layout.padded(c), false);
+            if (c.isSingular()) {
+                c.subtract(coarseArray, c.weightedMean(coarseArray));
+            }
+        }
+
+        private void interpolate(int level, double[] coarseArray, double[] fineArray, boolean add) {
+            EllipticOperator f = ops.get(level);
+            EllipticOperator c = ops.get(level + 1);
+            AxisTransfer[] p = interpolations.get(level);
+            Layout la = Layout.compact(c.m0, c.m1, f.m2);
+            Layout lb = Layout.compact(c.m0, f.m1, f.m2);
+            p[2].apply(2, coarseArray, Layout.padded(c), tmpA, la, false);
+            p[1].apply(1, tmpA, la, tmpB, lb, false);
+            p[0].apply(0, tmpB, lb, fineArray, Layout.padded(f), add);
+        }
+    }
+
+    /**
+     * @return the axes of the next coarser level, or null when no axis can be coarsened
+     */
+    private static AxisSpec[] coarsenedAxes(EllipticOperator op) {
+        double finest = Double.POSITIVE_INFINITY;
+        for (AxisSpec a : op.axes) {
+            if (a.active() && a.cells >= 4) {
+                finest = Math.min(finest, a.h);
+            }
+        }
+        if (finest == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        AxisSpec[] coarse = op.axes.clone();
+        for (int a = 0; a < 3; a++) {
+            AxisSpec spec = op.axes[a];
+            if (spec.active() && spec.cells >= 4 && spec.h <= 1.5 * finest) {
+                coarse[a] = spec.withCells((spec.cells + 1) / 2);
+            }
+        }
+        return coarse;
+    }
+}
