@@ -3,7 +3,7 @@ package org.fieldscore.runner.output.plot;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.runner.output.FieldSlices;
+import org.fieldscore.runner.output.slice.FieldSlices;
 
 /**
  * The default picture of a field whatever its dimension: 1-D fields as line plots, 2-D fields as maps, 3-D fields

@@ -141,7 +141,7 @@ public final class CsvTable {
          * @return this builder
          * @throws IllegalArgumentException when the width is wrong or a cell is null or of another type
          */
-        public Builder row(Object... cells) {
+        public Builder mixedRow(Object... cells) {
             requireWidth(cells.length);
             Object[] row = new Object[cells.length];
             for (int c = 0; c < cells.length; c++) {

@@ -17,7 +17,7 @@ import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.VectorField;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.runner.output.FieldSlices;
+import org.fieldscore.runner.output.slice.FieldSlices;
 import org.junit.jupiter.api.Test;
 
 class PlotsTest {

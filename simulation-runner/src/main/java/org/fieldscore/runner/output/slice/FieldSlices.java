@@ -1,4 +1,4 @@
-package org.fieldscore.runner.output;
+package org.fieldscore.runner.output.slice;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;

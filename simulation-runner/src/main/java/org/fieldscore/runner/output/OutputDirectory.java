@@ -1,0 +1,342 @@
+package org.fieldscore.runner.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.runner.output.plot.Figure;
+import org.fieldscore.runner.output.report.HtmlReport;
+import org.fieldscore.runner.output.slice.FieldSlices;
+import org.fieldscore.runner.output.summary.RunSummary;
+import org.fieldscore.runner.output.summary.SummaryJson;
+import org.fieldscore.runner.output.table.CsvTable;
+import org.fieldscore.runner.output.vtk.PvdCollection;
+import org.fieldscore.runner.output.vtk.VtkImageData;
+
+/**
+ * The output folder of one run and the only way the runner writes files into it.
+ *
+ * <p>Every file is written {@linkplain AtomicFiles atomically}: to a temporary file in the same folder that is
+ * renamed onto the target once complete, so an interrupted or failed run leaves no file that looks complete.
+ * Every path is given relative to the folder and confined to it: absolute paths, paths whose {@code ..} segments
+ * climb out, and paths through symbolic links that point outside are refused with an {@link OutputPathException}
+ * naming the path. Missing sub-folders are created.
+ *
+ * <p>Typical use by an executor: {@code OutputDirectory out = OutputDirectory.create(dir);
+ * out.writePng("phi.png", MapPlot.titled("φ").heatmap(phi, "φ [V]").figure()); out.writeVti("phi.vti", "phi", phi);
+ * … out.writeSummary(summary); out.writeReport(report);}. The methods are safe to call from several threads for
+ * different files.
+ */
+public final class OutputDirectory {
+
+    /** File name of the run summary. */
+    public static final String SUMMARY_FILE = "summary.json";
+    /** File name of the HTML report. */
+    public static final String REPORT_FILE = "report.html";
+
+    private final Path root;
+
+    private OutputDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Opens a run's output folder, creating it (and its parents) when missing.
+     *
+     * @param folder the output folder
+     * @return the output directory rooted at the folder's real path
+     * @throws IOException when the folder cannot be created or is not a directory
+     */
+    public static OutputDirectory create(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("output folder " + folder + " exists and is not a directory");
+        }
+        Files.createDirectories(folder);
+        return new OutputDirectory(folder.toRealPath());
+    }
+
+    /** @return the real, absolute path of the output folder */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Resolves a path inside the output folder without creating anything.
+     *
+     * @param relative a relative path with '/' separators, e.g. {@code "fields/phi.vti"}
+     * @return the absolute path inside the folder
+     * @throws OutputPathException when the path is empty, absolute, climbs out with {@code ..}, names the folder
+     *     itself, or goes through a symbolic link that points outside the folder
+     */
+    public Path resolve(String relative) {
+        if (relative == null || relative.isBlank()) {
+            throw new OutputPathException(String.valueOf(relative), "an output path must be a non-empty file name "
+                    + "relative to the output folder " + root);
+        }
+        Path given;
+        try {
+            given = root.getFileSystem().getPath(relative);
+        } catch (InvalidPathException e) {
+            throw new OutputPathException(relative, "it is not a valid file name (" + e.getReason() + ")");
+        }
+        if (given.isAbsolute() || given.getRoot() != null) {
+            throw new OutputPathException(relative, "absolute paths are not allowed; give a path relative to the "
+                    + "output folder " + root);
+        }
+        Path target = root.resolve(given).normalize();
+        if (!target.startsWith(root)) {
+            throw new OutputPathException(relative, "it climbs out of the output folder " + root
+                    + " with '..'; give a path inside it");
+        }
+        if (target.equals(root)) {
+            throw new OutputPathException(relative, "it names the output folder itself, not a file inside it");
+        }
+        requireNoLinkOutside(relative, target);
+        return target;
+    }
+
+    /** @return the path of a file inside the folder relative to it, with '/' separators (for summaries) */
+    public String relativeName(Path file) {
+        Path relative = root.relativize(file.toAbsolutePath().normalize());
+        return relative.toString().replace(root.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * Writes a file atomically (see the class comment).
+     *
+     * @param relative path relative to the output folder
+     * @param content writes the content
+     * @return the written file
+     * @throws IOException when writing fails; the target is then unchanged and no temporary file is left
+     * @throws OutputPathException when the path leaves the folder
+     */
+    public Path write(String relative, ContentWriter content) throws IOException {
+        Path target = resolve(relative);
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        if (!parent.toRealPath().startsWith(root)) {
+            throw new OutputPathException(relative, "its folder " + parent + " resolves outside the output folder "
+                    + root);
+        }
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputPathException(relative, "a folder of that name exists; choose another file name");
+        }
+        AtomicFiles.write(target, content);
+        return target;
+    }
+
+    /**
+     * @param relative path relative to the output folder
+     * @param text the text, written as UTF-8
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeText(String relative, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return write(relative, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes {@value #SUMMARY_FILE}.
+     *
+     * @param summary the run summary
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeSummary(RunSummary summary) throws IOException {
+        return write(SUMMARY_FILE, out -> SummaryJson.write(summary, out));
+    }
+
+    /**
+     * Writes {@value #REPORT_FILE}.
+     *
+     * @param report the report
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeReport(HtmlReport report) throws IOException {
+        return write(REPORT_FILE, report::writeTo);
+    }
+
+    /**
+     * @param relative path relative to the output folder, ending in {@code .csv}
+     * @param table the table
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeCsv(String relative, CsvTable table) throws IOException {
+        return write(requireExtension(relative, ".csv"), table::writeTo);
+    }
+
+    /**
+     * @param relative path relative to the output folder, ending in {@code .png}
+     * @param figure the chart to render
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writePng(String relative, Figure figure) throws IOException {
+        return write(requireExtension(relative, ".png"), figure::writePng);
+    }
+
+    /**
+     * @param relative path relative to the output folder, ending in {@code .vti}
+     * @param image the image data
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeVti(String relative, VtkImageData image) throws IOException {
+        return write(requireExtension(relative, ".vti"), image::writeTo);
+    }
+
+    /**
+     * @param relative path relative to the output folder, ending in {@code .vti}
+     * @param name the array name shown in ParaView
+     * @param field a field on a space grid
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeVti(String relative, String name, SampledScalarField field) throws IOException {
+        return writeVti(relative, VtkImageData.on(field.grid()).scalars(name, field));
+    }
+
+    /**
+     * @param relative path relative to the output folder, ending in {@code .vti}
+     * @param name the array name shown in ParaView
+     * @param field a vector field on a space grid
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writeVti(String relative, String name, SampledVectorField field) throws IOException {
+        return writeVti(relative, VtkImageData.on(field.grid()).vectors(name, field));
+    }
+
+    /**
+     * @param relative path relative to the output folder, ending in {@code .pvd}
+     * @param collection the collection (its file names are relative to the .pvd file's folder)
+     * @return the written file
+     * @throws IOException when writing fails
+     */
+    public Path writePvd(String relative, PvdCollection collection) throws IOException {
+        return write(requireExtension(relative, ".pvd"), collection::writeTo);
+    }
+
+    /**
+     * Writes snapshots of a field as a ParaView time series: {@code stem/name_0000.vti}, … and, last,
+     * {@code stem.pvd} listing them with their times (so an interrupted series has no .pvd).
+     *
+     * @param stem path of the series without extension, relative to the output folder, e.g. {@code "fields/u"}
+     * @param name the array name shown in ParaView
+     * @param times the snapshot times, increasing
+     * @param snapshots the fields at those times, on one space grid
+     * @return the written .pvd file
+     * @throws IOException when writing fails
+     */
+    public Path writeTimeSeries(String stem, String name, double[] times, List<SampledScalarField> snapshots)
+            throws IOException {
+        if (times.length != snapshots.size() || times.length == 0) {
+            throw new IllegalArgumentException("a time series needs one time per snapshot and at least one, got "
+                    + times.length + " times and " + snapshots.size() + " snapshots");
+        }
+        String base = resolve(stem).getFileName().toString();
+        PvdCollection collection = new PvdCollection();
+        for (int n = 0; n < times.length; n++) {
+            String file = String.format(Locale.ROOT, "%s_%04d.vti", base, n);
+            collection.add(times[n], base + "/" + file);
+        }
+        Grid grid = snapshots.get(0).grid();
+        for (int n = 0; n < times.length; n++) {
+            grid.requireSame(snapshots.get(n).grid());
+            writeVti(stem + "/" + String.format(Locale.ROOT, "%s_%04d.vti", base, n), name, snapshots.get(n));
+        }
+        return writePvd(stem + ".pvd", collection);
+    }
+
+    /**
+     * Writes a field on a space-time grid as a ParaView time series, one .vti per time sample (see
+     * {@link #writeTimeSeries(String, String, double[], List)}).
+     *
+     * @param stem path of the series without extension
+     * @param name the array name
+     * @param spaceTimeField a field on a space-time grid
+     * @return the written .pvd file
+     * @throws IOException when writing fails
+     */
+    public Path writeTimeSeries(String stem, String name, SampledScalarField spaceTimeField) throws IOException {
+        Grid grid = spaceTimeField.grid();
+        if (!grid.hasTime()) {
+            throw new IllegalArgumentException("a time series needs a field on a space-time grid, got " + grid);
+        }
+        int count = grid.timeAxis().count();
+        double[] times = new double[count];
+        List<SampledScalarField> snapshots = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            times[n] = grid.timeAxis().time(n);
+            snapshots.add(FieldSlices.atTimeIndex(spaceTimeField, n));
+        }
+        return writeTimeSeries(stem, name, times, snapshots);
+    }
+
+    /**
+     * Deletes temporary files a killed JVM left behind (names ending in {@value AtomicFiles#TEMPORARY_SUFFIX}),
+     * e.g. before a rerun into the same folder.
+     *
+     * @return the deleted files
+     * @throws IOException when the folder cannot be walked or a file cannot be deleted
+     */
+    public List<Path> removeLeftoverTemporaryFiles() throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String fileName = p.getFileName().toString();
+                if (fileName.startsWith(".") && fileName.endsWith(AtomicFiles.TEMPORARY_SUFFIX)
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
+                    deleted.add(p);
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private void requireNoLinkOutside(String relative, Path target) {
+        Path current = root;
+        for (Path part : root.relativize(target)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                Path real;
+                try {
+                    real = current.toRealPath();
+                } catch (IOException e) {
+                    throw new OutputPathException(relative, "it goes through the symbolic link " + current
+                            + " whose target does not exist");
+                }
+                if (!real.startsWith(root)) {
+                    throw new OutputPathException(relative, "it goes through the symbolic link " + current
+                            + " which points outside the output folder, to " + real);
+                }
+                current = real;
+            } else if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+        }
+    }
+
+    private static String requireExtension(String relative, String extension) {
+        if (relative == null || !relative.toLowerCase(Locale.ROOT).endsWith(extension)) {
+            throw new OutputPathException(String.valueOf(relative), "this file must end in '" + extension + "'");
+        }
+        return relative;
+    }
+}

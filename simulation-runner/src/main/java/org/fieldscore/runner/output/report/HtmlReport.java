@@ -1,0 +1,307 @@
+package org.fieldscore.runner.output.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.fieldscore.runner.output.plot.Figure;
+import org.fieldscore.runner.output.summary.ComparisonResult;
+import org.fieldscore.runner.output.summary.MachineInfo;
+import org.fieldscore.runner.output.summary.RunSummary;
+import org.fieldscore.runner.output.summary.StepResult;
+import org.fieldscore.runner.output.table.CsvTable;
+
+/**
+ * report.html: one self-contained page per run. It holds the run's overview and verdict, the seed's side-by-side
+ * table (for scenarios that use both halves), the comparisons with pass/fail badges, each step's metrics, timings,
+ * tables and plots, and the scenario text. Plots are embedded as base64 {@code data:} URIs and the style sheet is
+ * inline, so the page loads no external resource and can be mailed or archived as one file. All user text is
+ * HTML-escaped.
+ *
+ * <p>Build it from the run's {@link RunSummary}, attach figures and tables to steps by id, then write it. Not
+ * thread-safe.
+ */
+public final class HtmlReport {
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:1100px;\
+            padding:1.5em;color:#1b1b1b;line-height:1.45}
+            h1{margin-bottom:.2em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
+            table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #ccc;padding:.3em .6em;\
+            text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right;\
+            font-variant-numeric:tabular-nums}
+            .badge{display:inline-block;padding:.1em .6em;border-radius:.8em;font-weight:bold;font-size:.85em;\
+            color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
+            figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}\
+            figcaption{color:#555;font-size:.9em}
+            pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow-x:auto;font-size:.85em}
+            .meta{color:#555}section.step{margin-bottom:2em}
+            """;
+
+    private final RunSummary summary;
+    private String scenarioText;
+    private SideBySideTable sideBySide;
+    private final Map<String, List<Attachment>> attachments = new LinkedHashMap<>();
+
+    private sealed interface Attachment permits FigureAttachment, TableAttachment {
+    }
+
+    private record FigureAttachment(String caption, byte[] png) implements Attachment {
+    }
+
+    private record TableAttachment(String caption, CsvTable table) implements Attachment {
+    }
+
+    private HtmlReport(RunSummary summary) {
+        this.summary = Objects.requireNonNull(summary, "summary");
+        for (StepResult step : summary.steps()) {
+            attachments.put(step.id(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * @param summary the run's summary (steps, comparisons, seed, versions)
+     * @return a report of that run
+     */
+    public static HtmlReport of(RunSummary summary) {
+        return new HtmlReport(summary);
+    }
+
+    /**
+     * @param text the scenario file as the user wrote it (shown verbatim, escaped)
+     * @return this report
+     */
+    public HtmlReport scenarioText(String text) {
+        this.scenarioText = Objects.requireNonNull(text, "text");
+        return this;
+    }
+
+    /**
+     * @param table the seed's table filled with this run's objects and numbers
+     * @return this report
+     */
+    public HtmlReport sideBySide(SideBySideTable table) {
+        this.sideBySide = Objects.requireNonNull(table, "table");
+        return this;
+    }
+
+    /**
+     * Attaches a plot to a step; it is rendered now and embedded as PNG.
+     *
+     * @param stepId id of a step of the summary
+     * @param caption the caption under the plot
+     * @param figure the plot
+     * @return this report
+     */
+    public HtmlReport figure(String stepId, String caption, Figure figure) {
+        return png(stepId, caption, figure.toPng());
+    }
+
+    /**
+     * Attaches an already rendered PNG to a step.
+     *
+     * @param stepId id of a step of the summary
+     * @param caption the caption under the picture
+     * @param png the PNG bytes
+     * @return this report
+     */
+    public HtmlReport png(String stepId, String caption, byte[] png) {
+        stepAttachments(stepId).add(new FigureAttachment(Objects.requireNonNull(caption, "caption"), png.clone()));
+        return this;
+    }
+
+    /**
+     * Attaches a table to a step.
+     *
+     * @param stepId id of a step of the summary
+     * @param caption the table's caption
+     * @param table the table
+     * @return this report
+     */
+    public HtmlReport table(String stepId, String caption, CsvTable table) {
+        stepAttachments(stepId).add(new TableAttachment(Objects.requireNonNull(caption, "caption"),
+                Objects.requireNonNull(table, "table")));
+        return this;
+    }
+
+    /**
+     * Writes the page as UTF-8.
+     *
+     * @param out the stream (left open)
+     * @throws IOException when writing fails
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write(render());
+        w.flush();
+    }
+
+    /** @return the page */
+    public String render() {
+        StringBuilder h = new StringBuilder(1 << 16);
+        String name = Html.escape(summary.scenarioName());
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>FieldScore report: ").append(name).append("</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        overview(h, name);
+        if (sideBySide != null) {
+            sideBySideSection(h);
+        }
+        comparisons(h);
+        steps(h);
+        if (scenarioText != null) {
+            h.append("<h2 id=\"scenario\">Scenario</h2>\n<pre>").append(Html.escape(scenarioText)).append("</pre>\n");
+        }
+        machine(h);
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private void overview(StringBuilder h, String name) {
+        int failed = (int) summary.comparisons().stream().filter(c -> !c.passed()).count();
+        h.append("<h1>").append(name).append("</h1>\n<p class=\"meta\">");
+        if (summary.comparisons().isEmpty()) {
+            h.append("No comparisons declared. ");
+        } else {
+            h.append(badge(failed == 0)).append(' ').append(summary.comparisons().size() - failed).append(" of ")
+                    .append(summary.comparisons().size()).append(" comparisons passed. ");
+        }
+        h.append("Seed ").append(summary.seed()).append(", FieldScore ")
+                .append(Html.escape(summary.fieldscoreVersion())).append(", started ")
+                .append(Html.escape(summary.timestamp())).append(".</p>\n");
+    }
+
+    private void sideBySideSection(StringBuilder h) {
+        h.append("<h2 id=\"side-by-side\">Fields and scores side by side</h2>\n<table class=\"side-by-side\">\n")
+                .append("<tr><th></th>");
+        for (String column : SideBySideTable.COLUMN_LABELS) {
+            h.append("<th>").append(Html.escape(column)).append("</th>");
+        }
+        h.append("</tr>\n");
+        List<SideBySideTable.Row> rows = sideBySide.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            h.append("<tr><th>").append(Html.escape(SideBySideTable.ROW_LABELS.get(r))).append("</th><td>")
+                    .append(Html.escape(rows.get(r).fields())).append("</td><td>")
+                    .append(Html.escape(rows.get(r).score())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private void comparisons(StringBuilder h) {
+        h.append("<h2 id=\"comparisons\">Comparisons</h2>\n");
+        if (summary.comparisons().isEmpty()) {
+            h.append("<p>None declared.</p>\n");
+            return;
+        }
+        h.append("<table>\n<tr><th>comparison</th><th>metric</th><th>value</th><th>tolerance</th><th>verdict</th>"
+                + "</tr>\n");
+        for (ComparisonResult c : summary.comparisons()) {
+            h.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>").append(Html.escape(c.metric()))
+                    .append("</td><td class=\"num\">").append(number(c.value())).append("</td><td class=\"num\">")
+                    .append(number(c.tolerance())).append("</td><td>").append(badge(c.passed()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private void steps(StringBuilder h) {
+        h.append("<h2 id=\"steps\">Steps</h2>\n");
+        for (StepResult step : summary.steps()) {
+            h.append("<section class=\"step\" id=\"step-").append(Html.escape(step.id())).append("\">\n<h3>")
+                    .append(Html.escape(step.id())).append(" <span class=\"meta\">(")
+                    .append(Html.escape(step.kind())).append(")</span></h3>\n");
+            if (!step.metrics().isEmpty() || !step.timings().isEmpty()) {
+                h.append("<table>\n<tr><th>quantity</th><th>value</th></tr>\n");
+                step.metrics().forEach((k, v) -> row(h, k, v));
+                step.timings().forEach((k, v) -> row(h, "time: " + k + " [s]", v));
+                h.append("</table>\n");
+            }
+            for (Attachment a : attachments.get(step.id())) {
+                if (a instanceof FigureAttachment f) {
+                    h.append("<figure><img alt=\"").append(Html.escape(f.caption()))
+                            .append("\" src=\"data:image/png;base64,")
+                            .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption>")
+                            .append(Html.escape(f.caption())).append("</figcaption></figure>\n");
+                } else if (a instanceof TableAttachment t) {
+                    table(h, t);
+                }
+            }
+            if (!step.files().isEmpty()) {
+                h.append("<p class=\"meta\">Files: ");
+                for (int i = 0; i < step.files().size(); i++) {
+                    h.append(i == 0 ? "" : ", ").append("<code>").append(Html.escape(step.files().get(i)))
+                            .append("</code>");
+                }
+                h.append("</p>\n");
+            }
+            h.append("</section>\n");
+        }
+    }
+
+    private static void table(StringBuilder h, TableAttachment t) {
+        CsvTable table = t.table();
+        h.append("<table>\n<caption>").append(Html.escape(t.caption())).append("</caption>\n<tr>");
+        for (String column : table.header()) {
+            h.append("<th>").append(Html.escape(column)).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (int r = 0; r < table.rowCount(); r++) {
+            h.append("<tr>");
+            for (int c = 0; c < table.header().size(); c++) {
+                Object cell = table.cell(r, c);
+                if (cell instanceof Double d) {
+                    h.append("<td class=\"num\">").append(number(d));
+                } else if (cell instanceof Long l) {
+                    h.append("<td class=\"num\">").append(l);
+                } else {
+                    h.append("<td>").append(Html.escape(String.valueOf(cell)));
+                }
+                h.append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private void machine(StringBuilder h) {
+        MachineInfo m = summary.machine();
+        h.append("<h2 id=\"machine\">Run details</h2>\n<p class=\"meta\">Java ").append(Html.escape(m.javaVersion()))
+                .append(" (").append(Html.escape(m.javaVendor())).append("), ").append(Html.escape(m.osName()))
+                .append(' ').append(Html.escape(m.osVersion())).append(' ').append(Html.escape(m.osArch()))
+                .append(", ").append(m.cpuCount()).append(" CPUs, max heap ")
+                .append(m.maxHeapBytes() >> 20).append(" MiB. The exact numbers are in summary.json.</p>\n");
+    }
+
+    private static void row(StringBuilder h, String key, double value) {
+        h.append("<tr><td>").append(Html.escape(key)).append("</td><td class=\"num\">").append(number(value))
+                .append("</td></tr>\n");
+    }
+
+    private static String badge(boolean pass) {
+        return pass ? "<span class=\"badge pass\">pass</span>" : "<span class=\"badge fail\">fail</span>";
+    }
+
+    /** Six significant digits for reading; summary.json keeps the full precision. */
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
+    }
+
+    private List<Attachment> stepAttachments(String stepId) {
+        List<Attachment> list = attachments.get(stepId);
+        if (list == null) {
+            throw new IllegalArgumentException("the summary has no step '" + stepId + "'; steps are "
+                    + attachments.keySet());
+        }
+        return list;
+    }
+}

@@ -1,0 +1,92 @@
+package org.fieldscore.runner.output.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.runner.output.OutputDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryJsonTest {
+
+    @TempDir
+    Path temp;
+
+    static RunSummary sample() {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("shape", List.of(65, 65));
+        grid.put("lower", List.of(-1.0, -1.0));
+        grid.put("upper", List.of(1.0, 1.0));
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("name", "point-charge");
+        scenario.put("parameters", Map.of("charge", 1.602176634e-19));
+        scenario.put("grid", grid);
+        scenario.put("absorbing", true);
+
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("iterations", 12.0);
+        metrics.put("residual", 3.1415926535897931e-11);
+        metrics.put("unbounded", Double.POSITIVE_INFINITY);
+        metrics.put("undefined", Double.NaN);
+        StepResult poisson = new StepResult("phi", "poisson", metrics, Map.of("wall", 0.123456789),
+                List.of("phi.vti", "phi.png"));
+        StepResult field = new StepResult("rho", "field", Map.of(), Map.of("wall", 1e-3), List.of());
+        return new RunSummary("point-charge", scenario, 42L, "0.1.0-SNAPSHOT", "2026-11-27T23:00:00Z",
+                new MachineInfo("17.0.15", "Debian", "Linux", "6.1", "amd64", 2, 3L << 30),
+                List.of(field, poisson),
+                List.of(ComparisonResult.judge("phi vs Coulomb", "l2", 1.0 / 3.0, 0.5),
+                        ComparisonResult.judge("gauss", "relative", 0.2, 0.1)));
+    }
+
+    @Test
+    void writtenSummaryParsesBackWithTheSameContent() throws IOException {
+        RunSummary summary = sample();
+        Path file = OutputDirectory.create(temp).writeSummary(summary);
+        RunSummary back;
+        try (var in = Files.newInputStream(file)) {
+            back = SummaryJson.read(in);
+        }
+        assertEquals(summary, back);
+        assertEquals(Double.doubleToLongBits(1.0 / 3.0),
+                Double.doubleToLongBits(back.comparisons().get(0).value()), "doubles round-trip bit for bit");
+        assertEquals(List.of("rho", "phi"), back.steps().stream().map(StepResult::id).toList(), "step order kept");
+        assertEquals(List.of("iterations", "residual", "unbounded", "undefined"),
+                List.copyOf(back.steps().get(1).metrics().keySet()), "metric order kept");
+    }
+
+    @Test
+    void jsonUsesTheDocumentedNames() throws IOException {
+        String json = Files.readString(OutputDirectory.create(temp).writeSummary(sample()));
+        for (String key : new String[] {"\"scenarioName\"", "\"scenario\"", "\"seed\" : 42", "\"fieldscoreVersion\"",
+            "\"timestamp\"", "\"javaVersion\"", "\"cpuCount\" : 2", "\"steps\"", "\"metrics\"", "\"timings\"",
+            "\"comparisons\"", "\"verdict\" : \"pass\"", "\"verdict\" : \"fail\"", "\"tolerance\"", "\"NaN\""}) {
+            assertTrue(json.contains(key), () -> key + " missing in\n" + json);
+        }
+    }
+
+    @Test
+    void verdictFollowsTheTolerance() {
+        assertTrue(ComparisonResult.judge("a", "l2", 0.1, 0.1).passed(), "equal to the tolerance passes");
+        assertFalse(ComparisonResult.judge("a", "l2", 0.1000001, 0.1).passed());
+        assertFalse(ComparisonResult.judge("a", "l2", Double.NaN, 0.1).passed(), "NaN never passes");
+        assertThrows(IllegalArgumentException.class, () -> ComparisonResult.judge("a", "l2", 0.0, -1));
+        assertFalse(sample().allComparisonsPassed());
+    }
+
+    @Test
+    void unknownPropertiesAreRefused() {
+        byte[] json = "{\"scenarioName\":\"x\",\"surprise\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThrows(IOException.class, () -> SummaryJson.read(new ByteArrayInputStream(json)));
+    }
+}

@@ -1,0 +1,109 @@
+package org.fieldscore.runner.output.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class CsvTableTest {
+
+    /** A minimal RFC 4180 reader for the round trip: quoted fields, doubled quotes, embedded commas and lines. */
+    static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+
+    private static String text(CsvTable table) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void numbersRoundTripBitForBit() throws IOException {
+        SplittableRandom random = new SplittableRandom(2026);
+        CsvTable.Builder builder = CsvTable.builder("h", "error", "order");
+        List<double[]> written = new ArrayList<>();
+        for (int r = 0; r < 500; r++) {
+            double[] row = {random.nextDouble(), Math.scalb(random.nextDouble() - 0.5, random.nextInt(-1070, 1020)),
+                Double.longBitsToDouble(random.nextLong())};
+            if (Double.isNaN(row[2])) {
+                row[2] = Double.MIN_VALUE;
+            }
+            written.add(row);
+            builder.row(row);
+        }
+        builder.row(Double.NaN, Double.POSITIVE_INFINITY, -0.0);
+        written.add(new double[] {Double.NaN, Double.POSITIVE_INFINITY, -0.0});
+        List<List<String>> rows = parse(text(builder.build()));
+        assertEquals(List.of("h", "error", "order"), rows.get(0));
+        assertEquals(written.size() + 1, rows.size());
+        for (int r = 0; r < written.size(); r++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(Double.doubleToRawLongBits(written.get(r)[c]),
+                        Double.doubleToRawLongBits(Double.parseDouble(rows.get(r + 1).get(c))),
+                        "row " + r + " column " + c);
+            }
+        }
+    }
+
+    @Test
+    void mixedCellsAndQuoting() throws IOException {
+        CsvTable table = CsvTable.builder("solver", "n", "time [s]", "note")
+                .mixedRow("multigrid", 65, 0.25, "V-cycle, 2+2 smoothing")
+                .mixedRow("cg", 129L, 1.5f, "said \"fine\"\nnext line")
+                .build();
+        String csv = text(table);
+        assertEquals("solver,n,time [s],note\nmultigrid,65,0.25,\"V-cycle, 2+2 smoothing\"\n"
+                + "cg,129,1.5,\"said \"\"fine\"\"\nnext line\"\n", csv);
+        List<List<String>> rows = parse(csv);
+        assertEquals(List.of("cg", "129", "1.5", "said \"fine\"\nnext line"), rows.get(2));
+        assertEquals(2, table.rowCount());
+        assertEquals(65L, table.cell(0, 1));
+    }
+
+    @Test
+    void badRowsAreRefused() {
+        CsvTable.Builder b = CsvTable.builder("a", "b");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.row(1.0));
+        assertEquals("row 0 has 1 cells but the table has 2 columns [a, b]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.mixedRow("x", null));
+        assertThrows(IllegalArgumentException.class, () -> b.mixedRow("x", new Object()));
+        assertThrows(IllegalArgumentException.class, CsvTable::builder);
+    }
+}
