@@ -2,6 +2,8 @@ package org.fieldscore.score.model;
 
 import java.util.SplittableRandom;
 
+import org.hipparchus.CalculusFieldElement;
+
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -259,5 +261,78 @@ public final class GaussianMixtureModel implements UnnormalizedModel {
             }
         }
         return out;
+    }
+
+    /**
+     * Mixtures of k unit-covariance Gaussians written once for automatic differentiation (score matching of the
+     * means and weights): log q(x; θ) = log Σ<sub>c</sub> exp(a<sub>c</sub> − ½‖x − m<sub>c</sub>‖²) with
+     * θ = (m₁, …, m<sub>k</sub>, a₂, …, a<sub>k</sub>) and a₁ = 0 (the weights are w<sub>c</sub> ∝ e<sup>a<sub>c</sub></sup>).
+     *
+     * @param dimension d
+     * @param components k ≥ 1
+     * @return the generic log-density
+     */
+    public static LogDensityFunction unitCovarianceFamily(int dimension, int components) {
+        Checks.requirePositive(dimension, "dimension");
+        Checks.requirePositive(components, "components");
+        return new LogDensityFunction() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public int parameterCount() {
+                return components * dimension + components - 1;
+            }
+
+            @Override
+            public <T extends CalculusFieldElement<T>> T logDensity(T[] x, T[] theta) {
+                java.util.List<T> terms = new java.util.ArrayList<>(components);
+                int best = 0;
+                for (int c = 0; c < components; c++) {
+                    T u = c == 0 ? x[0].getField().getZero() : theta[components * dimension + c - 1];
+                    for (int i = 0; i < dimension; i++) {
+                        T e = x[i].subtract(theta[c * dimension + i]);
+                        u = u.subtract(e.multiply(e).multiply(0.5));
+                    }
+                    terms.add(u);
+                    if (u.getReal() > terms.get(best).getReal()) {
+                        best = c;
+                    }
+                }
+                T max = terms.get(best);
+                T sum = x[0].getField().getZero();
+                for (T u : terms) {
+                    sum = sum.add(u.subtract(max).exp());
+                }
+                return max.add(sum.log());
+            }
+        };
+    }
+
+    /**
+     * @param theta parameters in the layout of {@link #unitCovarianceFamily(int, int)}
+     * @param dimension d
+     * @param components k
+     * @return the mixture with those means and weights and identity covariances
+     */
+    public static GaussianMixtureModel fromUnitCovarianceParameters(double[] theta, int dimension, int components) {
+        int expected = components * dimension + components - 1;
+        if (theta.length != expected) {
+            throw new IllegalArgumentException("a " + components + "-component mixture in dimension " + dimension
+                    + " has " + expected + " parameters, got " + theta.length);
+        }
+        double[] w = new double[components];
+        double[][] m = new double[components][dimension];
+        double[][][] cov = new double[components][dimension][dimension];
+        for (int c = 0; c < components; c++) {
+            w[c] = Math.exp(c == 0 ? 0 : theta[components * dimension + c - 1]);
+            System.arraycopy(theta, c * dimension, m[c], 0, dimension);
+            for (int i = 0; i < dimension; i++) {
+                cov[c][i][i] = 1;
+            }
+        }
+        return new GaussianMixtureModel(w, m, cov);
     }
 }
