@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic file replacement: content goes to a temporary file in the target's directory, is flushed to the device,
@@ -41,11 +43,10 @@ public final class AtomicFiles {
     public static void write(Path target, ContentWriter content) throws IOException {
         Objects.requireNonNull(content, "content");
         Path directory = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", TEMPORARY_SUFFIX);
+        Path temporary = createTemporary(directory, "." + target.getFileName() + ".");
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
@@ -56,6 +57,22 @@ public final class AtomicFiles {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty temporary file with a fresh random name. {@link Files#createFile} applies the process umask,
+     * so the finished file gets the same permissions as any other file the user creates.
+     */
+    private static Path createTemporary(Path directory, String prefix) throws IOException {
+        while (true) {
+            Path candidate = directory.resolve(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + TEMPORARY_SUFFIX);
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer drew the same name: draw again
             }
         }
     }

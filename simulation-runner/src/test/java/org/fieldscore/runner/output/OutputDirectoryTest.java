@@ -37,6 +37,17 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void finishedFilesHaveOrdinaryPermissions() throws IOException {
+        OutputDirectory out = OutputDirectory.create(temp);
+        Path written = out.writeText("a.txt", "x");
+        Path ordinary = Files.createFile(temp.resolve("ordinary.txt"));
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(written),
+                    "same permissions as a file created the usual way (process umask)");
+        }
+    }
+
+    @Test
     void replacesAnExistingFileWhole() throws IOException {
         OutputDirectory out = OutputDirectory.create(temp);
         out.writeText("a.txt", "first version, rather long");
