@@ -1,0 +1,72 @@
+package org.fieldscore.runner.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fieldscore.runner.input.InvalidScenarioException;
+import org.fieldscore.runner.input.ScenarioText;
+import org.fieldscore.runner.scenario.ScenarioCase;
+
+/**
+ * The scenarios shipped in the runner's resources under {@value #FOLDER}, listed in the file {@code index}
+ * (one name per line).
+ */
+public final class BundledScenarios {
+
+    /** Resource folder of the bundled scenarios. */
+    public static final String FOLDER = "/org/fieldscore/runner/scenarios/";
+
+    private BundledScenarios() {
+    }
+
+    /** @return the names of the bundled scenarios, in the index's order */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (String line : read("index").split("\n")) {
+            String n = line.strip();
+            if (!n.isEmpty() && !n.startsWith("#")) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * @param name a bundled scenario's name
+     * @return its YAML text
+     */
+    public static String text(String name) {
+        if (!names().contains(name)) {
+            throw new IllegalArgumentException("no bundled scenario named '" + name + "'; bundled: " + names());
+        }
+        return read(name + ".yaml");
+    }
+
+    /**
+     * @param name a bundled scenario's name
+     * @param overrides parameter overrides
+     * @param seed seed override, or null
+     * @return the case
+     * @throws InvalidScenarioException when the bundled text is not valid text (a packaging error)
+     */
+    public static ScenarioCase caseOf(String name, java.util.Map<String, String> overrides, Long seed)
+            throws InvalidScenarioException {
+        String text = ScenarioText.decode(name + ".yaml", text(name).getBytes(StandardCharsets.UTF_8));
+        return new ScenarioCase(name + ".yaml", text, null, overrides, seed);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = BundledScenarios.class.getResourceAsStream(FOLDER + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + FOLDER + resource + " is missing from the runner");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

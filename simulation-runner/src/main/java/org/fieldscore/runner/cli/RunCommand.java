@@ -1,0 +1,111 @@
+package org.fieldscore.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+
+import org.fieldscore.runner.exec.ProgressReporter;
+import org.fieldscore.runner.exec.RunOutputWriter;
+import org.fieldscore.runner.exec.ScenarioExecutor;
+import org.fieldscore.runner.output.OutputDirectory;
+import org.fieldscore.runner.output.OutputPathException;
+import org.fieldscore.runner.output.summary.ComparisonResult;
+import org.fieldscore.runner.output.summary.RunSummary;
+import org.fieldscore.runner.scenario.Scenario;
+import org.fieldscore.runner.step.StepFailedException;
+import org.fieldscore.runner.step.StepResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fieldscore run}: runs a scenario and writes its outputs. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run a scenario: compute every step, check every comparison, and write summary.json,",
+            "CSV tables, PNG plots, VTK files and report.html into the output folder.",
+            "Exit codes: 0 success, 1 a comparison failed, 2 invalid input, 3 runtime failure."})
+final class RunCommand extends ScenarioCommand {
+
+    /** System property read by the common fork-join pool when it is first used. */
+    static final String PARALLELISM_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario-name>).")
+    Path outputFolder;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for parallel loops (default: all processors).")
+    Integer threads;
+
+    @Override
+    int execute(Scenario scenario) {
+        if (threads != null) {
+            if (threads < 1) {
+                err().println("error: --threads must be >= 1, got " + threads);
+                err().flush();
+                return ExitCodes.INVALID_INPUT;
+            }
+            System.setProperty(PARALLELISM_PROPERTY, String.valueOf(threads));
+            if (ForkJoinPool.getCommonPoolParallelism() != threads) {
+                LOG.warn("--threads {} has no effect: the common pool already runs with {} threads in this JVM",
+                        threads, ForkJoinPool.getCommonPoolParallelism());
+            }
+        }
+        Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
+        Instant started = Instant.now();
+        List<StepResult> results;
+        try {
+            results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet));
+        } catch (StepFailedException e) {
+            return failure(e.getMessage(), e);
+        }
+        RunSummary summary;
+        try {
+            summary = RunOutputWriter.write(scenario, results, OutputDirectory.create(folder), started);
+        } catch (OutputPathException e) {
+            err().println("error: " + e.getMessage());
+            err().flush();
+            return ExitCodes.INVALID_INPUT;
+        } catch (IOException e) {
+            return failure("writing the outputs into " + folder + " failed: " + e.getMessage(), e);
+        }
+        return report(summary, folder, scenario.output().report());
+    }
+
+    private int report(RunSummary summary, Path folder, boolean withReport) {
+        PrintWriter out = out();
+        out.printf("scenario %s: %d steps, seed %d%n", summary.scenarioName(), summary.steps().size(), summary.seed());
+        for (ComparisonResult c : summary.comparisons()) {
+            out.printf(Locale.ROOT, "  %s %-24s %s = %.6g (tolerance %.3g)%n", c.passed() ? "PASS" : "FAIL", c.name(),
+                    c.metric(), c.value(), c.tolerance());
+        }
+        long failed = summary.comparisons().stream().filter(c -> !c.passed()).count();
+        Path absolute = folder.toAbsolutePath().normalize();
+        out.println("outputs: " + absolute);
+        out.println("summary: " + absolute.resolve(OutputDirectory.SUMMARY_FILE));
+        if (withReport) {
+            out.println("report:  " + absolute.resolve(OutputDirectory.REPORT_FILE));
+        }
+        if (failed > 0) {
+            out.printf("%d of %d comparisons failed%n", failed, summary.comparisons().size());
+        }
+        out.flush();
+        return failed > 0 ? ExitCodes.COMPARISON_FAILED : ExitCodes.SUCCESS;
+    }
+
+    private int failure(String message, Exception e) {
+        err().println("error: " + message);
+        if (logging.verbose) {
+            e.printStackTrace(err());
+        } else if (e.getCause() != null) {
+            err().println("  cause: " + e.getCause());
+        }
+        err().flush();
+        return ExitCodes.RUNTIME_FAILURE;
+    }
+}

@@ -1,0 +1,108 @@
+package org.fieldscore.runner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.fieldscore.runner.input.InvalidScenarioException;
+import org.fieldscore.runner.input.Problem;
+import org.fieldscore.runner.input.SourcePosition;
+import org.fieldscore.runner.scenario.Scenario;
+import org.fieldscore.runner.scenario.ScenarioCase;
+import org.fieldscore.runner.scenario.ScenarioReader;
+import org.fieldscore.runner.text.Suggestions;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that reads a scenario (a file, or the name of a bundled scenario) with {@code --set} and
+ * {@code --seed}, reports invalid input with exit code 2 and no stack trace, and hands the checked scenario to
+ * {@link #execute}.
+ */
+abstract class ScenarioCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "A scenario file (.yaml), or the name of a bundled scenario (see 'fieldscore examples').")
+    String scenario;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Override a parameter's default; repeatable. VALUE is a number or an expression.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's random seed.")
+    Long seed;
+
+    @Override
+    public final Integer call() {
+        logging.apply();
+        Scenario checked;
+        try {
+            checked = resolve().read();
+        } catch (InvalidScenarioException e) {
+            return invalid(e);
+        }
+        return execute(checked);
+    }
+
+    /**
+     * @param checked the checked scenario
+     * @return the exit code
+     */
+    abstract int execute(Scenario checked);
+
+    ScenarioCase resolve() throws InvalidScenarioException {
+        boolean looksLikePath = scenario.contains("/") || scenario.contains("\\") || scenario.endsWith(".yaml")
+                || scenario.endsWith(".yml");
+        if (!looksLikePath && BundledScenarios.names().contains(scenario) && !Files.exists(Path.of(scenario))) {
+            return BundledScenarios.caseOf(scenario, overrides, seed);
+        }
+        if (!looksLikePath && !Files.exists(Path.of(scenario))) {
+            throw new InvalidScenarioException(new Problem(new SourcePosition(scenario, 0, 0), "",
+                    "is neither a file nor a bundled scenario."
+                            + Suggestions.didYouMean(scenario, BundledScenarios.names())
+                            + " Bundled scenarios: " + String.join(", ", BundledScenarios.names()) + "."));
+        }
+        return ScenarioReader.caseOf(Path.of(scenario), overrides, seed);
+    }
+
+    /**
+     * Prints the problems of an invalid scenario to stderr.
+     *
+     * @param e the problems
+     * @return {@link ExitCodes#INVALID_INPUT}
+     */
+    int invalid(InvalidScenarioException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Problem p : e.problems()) {
+            err.println("error: " + p.format());
+        }
+        err.println("fieldscore: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                + " in " + scenario + "; nothing was run.");
+        if (logging.verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

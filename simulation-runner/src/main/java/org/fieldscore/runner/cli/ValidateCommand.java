@@ -1,0 +1,25 @@
+package org.fieldscore.runner.cli;
+
+import org.fieldscore.runner.input.MemoryBudget;
+import org.fieldscore.runner.scenario.Scenario;
+import org.fieldscore.runner.step.ResultKind;
+
+import picocli.CommandLine.Command;
+
+/** {@code fieldscore validate}: checks a scenario without computing anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Check a scenario without computing: YAML, keys, types, ranges, references, expressions,",
+            "grid sizes against the heap, stability limits, output paths and data files.",
+            "Exit code 0 when valid, 2 with every problem listed (file:line:column, key, what is valid)."})
+final class ValidateCommand extends ScenarioCommand {
+
+    @Override
+    int execute(Scenario checked) {
+        long comparisons = checked.plans().values().stream().filter(p -> p.kind() == ResultKind.COMPARISON).count();
+        out().printf("%s: valid scenario '%s' (%d steps, %d comparisons, about %s of memory, %.3g operations)%n",
+                scenario, checked.name(), checked.steps().size(), comparisons,
+                MemoryBudget.format(checked.estimatedBytes()), checked.estimatedWork());
+        out().flush();
+        return ExitCodes.SUCCESS;
+    }
+}

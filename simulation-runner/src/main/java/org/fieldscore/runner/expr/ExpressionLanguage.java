@@ -1,0 +1,210 @@
+package org.fieldscore.runner.expr;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.fieldscore.fields.constants.PhysicalConstants;
+import org.fieldscore.runner.text.Suggestions;
+
+import net.objecthunter.exp4j.Expression;
+import net.objecthunter.exp4j.ExpressionBuilder;
+import net.objecthunter.exp4j.ValidationResult;
+import net.objecthunter.exp4j.function.Function;
+import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
+
+/**
+ * The safe arithmetic language of scenario files: numbers, + − * / ^ %, parentheses, variables, named constants and
+ * a fixed list of functions. Expressions cannot call code, read files or reach the network: they are compiled by
+ * exp4j into a token list over this class's whitelist of functions and nothing else.
+ *
+ * <p>Multiplication must be written ({@code 2*x}, not {@code 2x}), so that a forgotten operator is an error and not
+ * a silent product. Unary minus binds tighter than addition but looser than {@code ^}: {@code -x^2 = -(x^2)}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ExpressionLanguage {
+
+    /** Named constants, SI units (CODATA 2018 through {@link PhysicalConstants}). */
+    public static final Map<String, Double> CONSTANTS;
+    /** Built-in functions of exp4j that scenarios may use. */
+    public static final List<String> BUILTIN_FUNCTIONS = List.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos",
+            "cosh", "exp", "expm1", "floor", "log", "log10", "log1p", "log2", "signum", "sin", "sinh", "sqrt", "tan",
+            "tanh");
+    private static final List<Function> EXTRA_FUNCTIONS = List.of(
+            binary("atan2", Math::atan2),
+            binary("hypot", Math::hypot),
+            binary("min", Math::min),
+            binary("max", Math::max),
+            binary("pow", Math::pow),
+            unary("step", v -> v < 0 ? 0.0 : 1.0),
+            unary("sq", v -> v * v));
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    static {
+        Map<String, Double> c = new LinkedHashMap<>();
+        c.put("pi", Math.PI);
+        c.put("e", Math.E);
+        c.put("eps0", PhysicalConstants.VACUUM_PERMITTIVITY);
+        c.put("mu0", PhysicalConstants.VACUUM_PERMEABILITY);
+        c.put("c0", PhysicalConstants.SPEED_OF_LIGHT);
+        c.put("G", PhysicalConstants.GRAVITATIONAL_CONSTANT);
+        c.put("qe", PhysicalConstants.ELEMENTARY_CHARGE);
+        c.put("kB", PhysicalConstants.BOLTZMANN_CONSTANT);
+        CONSTANTS = Collections.unmodifiableMap(c);
+    }
+
+    private final Map<String, Double> parameters;
+
+    /**
+     * @param parameters named numbers usable in every expression (scenario parameters)
+     */
+    public ExpressionLanguage(Map<String, Double> parameters) {
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** @return the parameters every expression can use */
+    public Map<String, Double> parameters() {
+        return parameters;
+    }
+
+    /** @return the names of every function an expression may call */
+    public static List<String> functionNames() {
+        List<String> names = new ArrayList<>(BUILTIN_FUNCTIONS);
+        for (Function f : EXTRA_FUNCTIONS) {
+            names.add(f.getName());
+        }
+        return names;
+    }
+
+    /**
+     * @param name a proposed variable or parameter name
+     * @return null when the name is usable, else why it is not
+     */
+    public static String checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            return "'" + name + "' is not a valid name (letters, digits and _, starting with a letter or _)";
+        }
+        if (CONSTANTS.containsKey(name)) {
+            return "'" + name + "' is a built-in constant";
+        }
+        if (functionNames().contains(name)) {
+            return "'" + name + "' is a built-in function";
+        }
+        return null;
+    }
+
+    /**
+     * Compiles an expression over the given variables (plus this language's parameters and constants).
+     *
+     * @param text the expression
+     * @param variables the names whose values are passed to {@link Formula#evaluate(double[])}
+     * @return the compiled formula
+     * @throws ExpressionException for a syntax error or an unknown name, with what would be valid
+     */
+    public Formula compile(String text, List<String> variables) throws ExpressionException {
+        if (text == null || text.isBlank()) {
+            throw new ExpressionException("the expression is empty; write a formula such as '2*x + 1'");
+        }
+        Set<String> declared = new LinkedHashSet<>(variables);
+        declared.addAll(parameters.keySet());
+        declared.addAll(CONSTANTS.keySet());
+        declared.remove("pi");
+        declared.remove("e");
+        Expression expression;
+        try {
+            expression = new ExpressionBuilder(text)
+                    .implicitMultiplication(false)
+                    .functions(EXTRA_FUNCTIONS)
+                    .variables(declared)
+                    .build();
+        } catch (UnknownFunctionOrVariableException e) {
+            throw unknownName(text, e.getToken(), e.getPosition(), variables);
+        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
+            throw new ExpressionException("syntax error in '" + text + "': " + describe(e));
+        }
+        ValidationResult syntax = expression.validate(false);
+        if (!syntax.isValid()) {
+            throw new ExpressionException("syntax error in '" + text + "': " + String.join("; ", syntax.getErrors())
+                    + " (write operators between operands and give every function its arguments)");
+        }
+        for (Map.Entry<String, Double> c : CONSTANTS.entrySet()) {
+            if (declared.contains(c.getKey())) {
+                expression.setVariable(c.getKey(), c.getValue());
+            }
+        }
+        for (Map.Entry<String, Double> p : parameters.entrySet()) {
+            if (!variables.contains(p.getKey())) {
+                expression.setVariable(p.getKey(), p.getValue());
+            }
+        }
+        for (String v : variables) {
+            expression.setVariable(v, 0.0);
+        }
+        return new Formula(text, variables, expression);
+    }
+
+    /**
+     * @param text an expression over parameters and constants only
+     * @return its value
+     * @throws ExpressionException for a syntax error or an unknown name
+     */
+    public double evaluate(String text) throws ExpressionException {
+        return compile(text, List.of()).evaluate(new double[0]);
+    }
+
+    private ExpressionException unknownName(String text, String token, int position, List<String> variables) {
+        List<String> known = new ArrayList<>(variables);
+        known.addAll(parameters.keySet());
+        known.addAll(CONSTANTS.keySet());
+        known.addAll(functionNames());
+        String hint = Suggestions.didYouMean(token, known);
+        StringBuilder valid = new StringBuilder();
+        valid.append(" Valid names here: variables ").append(variables.isEmpty() ? "(none)" : String.join(", ", variables));
+        if (!parameters.isEmpty()) {
+            valid.append("; parameters ").append(String.join(", ", parameters.keySet()));
+        }
+        valid.append("; constants ").append(String.join(", ", CONSTANTS.keySet()));
+        valid.append("; functions ").append(String.join(", ", functionNames())).append('.');
+        boolean call = position + token.length() < text.length() && text.charAt(position + token.length()) == '(';
+        return new ExpressionException("unknown " + (call ? "function" : "variable") + " '" + token + "' at character "
+                + (position + 1) + " of '" + text + "'." + hint + valid);
+    }
+
+    private static String describe(RuntimeException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return "incomplete expression";
+        }
+        if (m.startsWith("Mismatched parentheses")) {
+            return "mismatched parentheses";
+        }
+        if (m.startsWith("Operator is unknown")) {
+            return "unknown operator (valid: + - * / ^ %)";
+        }
+        return m;
+    }
+
+    private static Function binary(String name, java.util.function.DoubleBinaryOperator op) {
+        return new Function(name, 2) {
+            @Override
+            public double apply(double... args) {
+                return op.applyAsDouble(args[0], args[1]);
+            }
+        };
+    }
+
+    private static Function unary(String name, java.util.function.DoubleUnaryOperator op) {
+        return new Function(name, 1) {
+            @Override
+            public double apply(double... args) {
+                return op.applyAsDouble(args[0]);
+            }
+        };
+    }
+}

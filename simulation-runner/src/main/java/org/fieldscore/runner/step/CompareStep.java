@@ -1,0 +1,284 @@
+package org.fieldscore.runner.step;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.ScalarField;
+import org.fieldscore.fields.VectorField;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.runner.expr.Formula;
+import org.fieldscore.runner.input.MapNode;
+import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.runner.text.Suggestions;
+
+/**
+ * {@code type: compare} — a computed result against a reference, with an error metric and a tolerance that
+ * decides pass or fail. Three forms:
+ *
+ * <ul>
+ *   <li><b>field</b>: {@code field: id} against {@code expected: "formula(t, x, y, z)"} (one formula, or a list
+ *       for a vector field) or {@code expected-field: id}; metrics {@code l2} (‖a − b‖₂ by the grid's
+ *       quadrature), {@code rms} (‖a − b‖₂/|Ω|<sup>½</sup>), {@code max}, {@code relative-l2}
+ *       (‖a − b‖₂/‖b‖₂), {@code relative-max}; vector fields are compared through |a − b|;</li>
+ *   <li><b>value</b>: {@code value: id.metric} against {@code expected: "formula of parameters"}; metrics
+ *       {@code absolute} |a − e|, {@code relative} |a − e|/|e|;</li>
+ *   <li><b>histogram</b>: {@code samples: id} against {@code density: "p(x, y, z)"} on the bins of a grid
+ *       ({@code bins:}, one bin per grid point, of the grid's cell volume); metrics {@code total-variation}
+ *       ½Σ|ĥ − p|ΔV, {@code max} max|ĥ − p|, {@code l2} (Σ(ĥ − p)²ΔV)<sup>½</sup>.</li>
+ * </ul>
+ *
+ * @param header id, type, position
+ * @param mode the form
+ * @param subject the compared step
+ * @param subjectMetric for the value form, the metric name
+ * @param expected reference formulas (field: one per component; value: one; histogram: the density)
+ * @param expectedField for the field form, a reference field instead of formulas
+ * @param bins for the histogram form, the bins
+ * @param metric the error metric
+ * @param tolerance the largest error that passes
+ * @param subjectNode where the subject is written
+ */
+public record CompareStep(StepHeader header, Mode mode, Reference subject, String subjectMetric,
+        List<Formula> expected, Reference expectedField, Grid bins, String metric, double tolerance,
+        ScenarioNode subjectNode) implements Step {
+
+    /** Keys besides id and type. */
+    public static final List<String> KEYS = List.of("field", "value", "samples", "expected", "expected-field",
+            "density", "bins", "metric", "tolerance");
+    /** Metrics of the field form. */
+    public static final List<String> FIELD_METRICS = List.of("l2", "rms", "max", "relative-l2", "relative-max");
+    /** Metrics of the value form. */
+    public static final List<String> VALUE_METRICS = List.of("absolute", "relative");
+    /** Metrics of the histogram form. */
+    public static final List<String> HISTOGRAM_METRICS = List.of("total-variation", "max", "l2");
+
+    /** The three forms of a comparison. */
+    public enum Mode {
+        /** A field against a formula or another field. */
+        FIELD,
+        /** A metric of an earlier step against a closed form. */
+        VALUE,
+        /** A sample histogram against a density. */
+        HISTOGRAM
+    }
+
+    static Step read(StepHeader header, MapNode body, StepReading reading) {
+        int forms = (body.has("field") ? 1 : 0) + (body.has("value") ? 1 : 0) + (body.has("samples") ? 1 : 0);
+        if (forms != 1) {
+            throw header.problem("", "give exactly one of 'field' (a field vs a reference), 'value' (id.metric vs a"
+                    + " closed form) and 'samples' (a histogram vs a density)");
+        }
+        ScenarioNode tolNode = body.require("tolerance", "the largest error that passes, > 0");
+        double tolerance = tolNode.positive();
+        if (body.has("field")) {
+            ScenarioNode subjectNode = body.get("field");
+            Reference subject = reading.reference(subjectNode);
+            String metric = body.choice("metric", FIELD_METRICS, "relative-l2");
+            if (body.has("expected") == body.has("expected-field")) {
+                throw header.problem("", "give exactly one of 'expected' (a formula over t, x, y, z, or a list of"
+                        + " formulas for a vector field) and 'expected-field' (the id of another field)");
+            }
+            noKeys(body, "density", "bins");
+            if (body.has("expected-field")) {
+                return new CompareStep(header, Mode.FIELD, subject, null, List.of(),
+                        reading.reference(body.get("expected-field")), null, metric, tolerance, subjectNode);
+            }
+            ScenarioNode e = body.get("expected");
+            List<Formula> formulas = new ArrayList<>();
+            for (ScenarioNode item : e.isList() ? e.list(1, 4) : List.of(e)) {
+                formulas.add(item.formula(StepReading.coordinates(3)));
+            }
+            return new CompareStep(header, Mode.FIELD, subject, null, formulas, null, null, metric, tolerance,
+                    subjectNode);
+        }
+        if (body.has("value")) {
+            ScenarioNode v = body.get("value");
+            String text = v.string();
+            int dot = text.lastIndexOf('.');
+            if (dot <= 0 || dot == text.length() - 1) {
+                throw v.problem("expected 'step-id.metric', e.g. 'lagrangian.action', got '" + text + "'");
+            }
+            noKeys(body, "expected-field", "density", "bins");
+            Reference subject = new Reference(text.substring(0, dot), v.position(), v.path());
+            Formula e = body.require("expected", "the closed-form value: a number or a formula of parameters")
+                    .formula(List.of());
+            return new CompareStep(header, Mode.VALUE, subject, text.substring(dot + 1), List.of(e), null, null,
+                    body.choice("metric", VALUE_METRICS, "relative"), tolerance, v);
+        }
+        ScenarioNode s = body.get("samples");
+        noKeys(body, "expected", "expected-field");
+        Grid bins = reading.grid(body.require("bins", "a grid whose points are the histogram bin centres"));
+        Formula density = body.require("density", "the normalised density p over x, y, z")
+                .formula(StepReading.coordinates(bins.spaceDimension()).subList(1, 1 + bins.spaceDimension()));
+        return new CompareStep(header, Mode.HISTOGRAM, reading.reference(s), null, List.of(density), null, bins,
+                body.choice("metric", HISTOGRAM_METRICS, "total-variation"), tolerance, s);
+    }
+
+    private static void noKeys(MapNode body, String... keys) {
+        for (String k : keys) {
+            if (body.has(k)) {
+                throw body.get(k).problem("'" + k + "' does not belong to this form of comparison");
+            }
+        }
+    }
+
+    @Override
+    public List<Reference> references() {
+        return expectedField == null ? List.of(subject) : List.of(subject, expectedField);
+    }
+
+    @Override
+    public Plan plan(PlanContext context) {
+        String summary;
+        switch (mode) {
+            case FIELD -> {
+                Plan a = context.of(subject);
+                if (!a.isField()) {
+                    throw subject.problem("'compare.field' needs a field, but step '" + subject.id() + "' gives "
+                            + a.kind().description());
+                }
+                if (expectedField != null) {
+                    Plan b = context.of(expectedField);
+                    if (!b.isField() || b.components() != a.components()) {
+                        throw expectedField.problem("'" + expectedField.id() + "' gives " + b.kind().description()
+                                + " with " + b.components() + " components; it must match '" + subject.id()
+                                + "' (" + a.components() + ")");
+                    }
+                    PlanContext.requireGrid(expectedField, b, a.grid());
+                } else {
+                    if (expected.size() != a.components()) {
+                        throw header.problem("expected", "'" + subject.id() + "' has " + a.components()
+                                + " components; give one formula per component");
+                    }
+                }
+                summary = metric + " error of '" + subject.id() + "' against "
+                        + (expectedField != null ? "'" + expectedField.id() + "'" : expectedText());
+            }
+            case VALUE -> {
+                Plan a = context.of(subject);
+                if (!a.metrics().contains(subjectMetric)) {
+                    throw subjectNode.problem("step '" + subject.id() + "' has no metric '" + subjectMetric + "'."
+                            + Suggestions.didYouMean(subjectMetric, a.metrics()) + " Its metrics: "
+                            + String.join(", ", a.metrics()) + ".");
+                }
+                summary = metric + " error of " + subject.id() + "." + subjectMetric + " against " + expectedText();
+            }
+            default -> {
+                Plan a = context.samples(subject, "'compare.samples'");
+                if (a.components() != bins.spaceDimension()) {
+                    throw subject.problem("the samples of '" + subject.id() + "' have " + a.components()
+                            + " coordinates but the bins are " + bins.spaceDimension() + "-dimensional");
+                }
+                summary = metric + " between the histogram of '" + subject.id() + "' and " + expectedText();
+            }
+        }
+        summary += " (tolerance " + tolerance + ")";
+        List<String> metrics = List.of("error");
+        return new Plan(ResultKind.COMPARISON, null, 1, 0, 0, 0, summary, metrics);
+    }
+
+    private String expectedText() {
+        return String.join(", ", expected.stream().map(Formula::text).toList());
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double error = switch (mode) {
+            case FIELD -> fieldError(context, metrics);
+            case VALUE -> valueError(context, metrics);
+            case HISTOGRAM -> histogramError(context, metrics);
+        };
+        metrics.put("error", error);
+        return new StepResult(id(), type(), new StepValue.None(), metrics, Verdict.of(metric, error, tolerance), 0);
+    }
+
+    private double fieldError(RunContext context, Map<String, Double> metrics) {
+        StepValue a = context.result(subject).value();
+        SampledScalarField difference;
+        SampledScalarField referenceMagnitude;
+        if (a instanceof StepValue.Vector v) {
+            SampledVectorField field = v.field();
+            VectorField ref = expectedField != null ? context.vector(expectedField)
+                    : VectorField.of(field.spaceDimension(), expected.size(),
+                            CoordinateFunctions.vector(expected.toArray(new Formula[0])));
+            SampledVectorField refSampled = ref.sample(field.grid());
+            difference = (SampledScalarField) field.minus(refSampled).norm();
+            referenceMagnitude = refSampled.norm();
+        } else {
+            SampledScalarField field = context.scalar(subject);
+            ScalarField ref = expectedField != null ? context.scalar(expectedField)
+                    : ScalarField.of(field.spaceDimension(), CoordinateFunctions.scalar(expected.get(0)));
+            SampledScalarField refSampled = ref.sample(field.grid());
+            difference = field.minus(refSampled);
+            referenceMagnitude = refSampled;
+        }
+        double l2 = difference.l2Norm();
+        double max = difference.maxNorm();
+        double measure = SampledScalarField.constant(difference.grid(), 1.0).integral();
+        metrics.put("l2", l2);
+        metrics.put("rms", l2 / Math.sqrt(measure));
+        metrics.put("max", max);
+        metrics.put("relative-l2", l2 / referenceMagnitude.l2Norm());
+        metrics.put("relative-max", max / referenceMagnitude.maxNorm());
+        return metrics.get(metric);
+    }
+
+    private double valueError(RunContext context, Map<String, Double> metrics) {
+        double actual = context.result(subject).metrics().get(subjectMetric);
+        double e = expected.get(0).evaluate(new double[0]);
+        metrics.put("actual", actual);
+        metrics.put("expected", e);
+        metrics.put("absolute", Math.abs(actual - e));
+        metrics.put("relative", Math.abs(actual - e) / Math.abs(e));
+        return metrics.get(metric);
+    }
+
+    private double histogramError(RunContext context, Map<String, Double> metrics) {
+        StepValue.Samples samples = context.samples(subject);
+        int d = bins.spaceDimension();
+        double[] counts = new double[bins.pointCount()];
+        int outside = 0;
+        double[] lowEdge = new double[d];
+        for (int a = 0; a < d; a++) {
+            lowEdge[a] = bins.coordinate(a, 0) - 0.5 * bins.spacing(a);
+        }
+        for (int i = 0; i < samples.count(); i++) {
+            int flat = 0;
+            boolean inside = true;
+            for (int a = 0; a < d && inside; a++) {
+                int k = (int) Math.floor((samples.get(i, a) - lowEdge[a]) / bins.spacing(a));
+                inside = k >= 0 && k < bins.size(a);
+                flat += k * bins.stride(a);
+            }
+            if (inside) {
+                counts[flat]++;
+            } else {
+                outside++;
+            }
+        }
+        double volume = bins.cellVolume();
+        double n = samples.count();
+        double[] x = new double[d];
+        double tv = 0;
+        double max = 0;
+        double l2 = 0;
+        Formula p = expected.get(0);
+        for (int b = 0; b < counts.length; b++) {
+            bins.spaceCoordinates(b, x);
+            double diff = Math.abs(counts[b] / (n * volume) - p.evaluate(x));
+            tv += 0.5 * diff * volume;
+            max = Math.max(max, diff);
+            l2 += diff * diff * volume;
+        }
+        metrics.put("total-variation", tv);
+        metrics.put("max", max);
+        metrics.put("l2", Math.sqrt(l2));
+        metrics.put("outside-fraction", outside / n);
+        return metrics.get(metric);
+    }
+}

@@ -1,0 +1,54 @@
+package org.fieldscore.runner.step;
+
+import java.util.List;
+
+import org.fieldscore.fields.grid.Grid;
+
+/**
+ * What a step will produce and cost, known before anything is computed. Immutable.
+ *
+ * @param kind the kind of result
+ * @param grid the grid of a field result (null otherwise)
+ * @param components components of a vector result, sample dimension of samples, 1 for scalars
+ * @param resultBytes bytes the result keeps for the rest of the run
+ * @param workspaceBytes bytes needed only while the step runs
+ * @param work an estimate of the floating-point work (operations)
+ * @param summary one line on what the step computes, for {@code fieldscore describe}
+ * @param metrics names of the values the step reports (usable as {@code id.name} in comparisons)
+ */
+public record Plan(ResultKind kind, Grid grid, int components, long resultBytes, long workspaceBytes, double work,
+        String summary, List<String> metrics) {
+
+    /** Metrics every field result reports. */
+    public static final List<String> FIELD_METRICS = List.of("min", "max", "mean", "l2-norm", "integral");
+
+    /**
+     * @param grid the grid
+     * @param workPerPoint operations per grid point
+     * @param summary description
+     * @return the plan of a step producing a scalar field
+     */
+    public static Plan scalarField(Grid grid, double workPerPoint, String summary) {
+        long bytes = 8L * grid.pointCount();
+        return new Plan(ResultKind.SCALAR_FIELD, grid, 1, bytes, bytes, workPerPoint * grid.pointCount(), summary,
+                FIELD_METRICS);
+    }
+
+    /**
+     * @param grid the grid
+     * @param components number of components
+     * @param workPerPoint operations per grid point
+     * @param summary description
+     * @return the plan of a step producing a vector field
+     */
+    public static Plan vectorField(Grid grid, int components, double workPerPoint, String summary) {
+        long bytes = 8L * components * grid.pointCount();
+        return new Plan(ResultKind.VECTOR_FIELD, grid, components, bytes, bytes, workPerPoint * grid.pointCount(),
+                summary, FIELD_METRICS);
+    }
+
+    /** @return whether the result is a field (scalar, vector, or a time series whose last snapshot is used) */
+    public boolean isField() {
+        return kind == ResultKind.SCALAR_FIELD || kind == ResultKind.VECTOR_FIELD || kind == ResultKind.TIME_SERIES;
+    }
+}

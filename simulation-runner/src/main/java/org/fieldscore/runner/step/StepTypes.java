@@ -1,0 +1,89 @@
+package org.fieldscore.runner.step;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.runner.input.MapNode;
+
+/**
+ * The step types a scenario may use, by name, with the keys each accepts and the reader that builds it.
+ */
+public final class StepTypes {
+
+    /** Keys every step has: {@code id}, {@code type}, and the output switches {@code save} and {@code file}. */
+    public static final List<String> COMMON_KEYS = List.of("id", "type", "title", "save", "file");
+
+    /** Reads one step type's own keys. */
+    @FunctionalInterface
+    interface Reader {
+        Step read(StepHeader header, MapNode body, StepReading reading);
+    }
+
+    /**
+     * A step type: its keys and reader.
+     *
+     * @param name the {@code type:} value
+     * @param keys the keys besides the common ones
+     * @param reader builds the step
+     */
+    record Type(String name, List<String> keys, Reader reader) {
+    }
+
+    private static final Map<String, Type> TYPES;
+
+    static {
+        Map<String, Type> m = new LinkedHashMap<>();
+        add(m, "field", FieldStep.KEYS, FieldStep::read);
+        add(m, "vector-field", VectorFieldStep.KEYS, VectorFieldStep::read);
+        add(m, "source", SourceStep.KEYS, SourceStep::read);
+        for (DifferentialStep.Operator op : DifferentialStep.Operator.values()) {
+            add(m, op.typeName(), DifferentialStep.KEYS, DifferentialStep::read);
+        }
+        add(m, "norm", NormStep.KEYS, NormStep::read);
+        add(m, "minkowski-norm", NormStep.KEYS, NormStep::read);
+        add(m, "component", ComponentStep.KEYS, ComponentStep::read);
+        add(m, "convert", ConvertStep.KEYS, ConvertStep::read);
+        add(m, "compose", ComposeStep.KEYS, ComposeStep::read);
+        add(m, "lagrangian", LagrangianStep.KEYS, LagrangianStep::read);
+        add(m, "compare", CompareStep.KEYS, CompareStep::read);
+        TYPES = Collections.unmodifiableMap(m);
+    }
+
+    private StepTypes() {
+    }
+
+    private static void add(Map<String, Type> m, String name, List<String> keys, Reader reader) {
+        m.put(name, new Type(name, keys, reader));
+    }
+
+    /** @return the type names in documentation order */
+    public static List<String> names() {
+        return List.copyOf(TYPES.keySet());
+    }
+
+    /**
+     * @param type a type name
+     * @return the keys that type accepts, the common ones first
+     */
+    public static List<String> keys(String type) {
+        List<String> keys = new ArrayList<>(COMMON_KEYS);
+        keys.addAll(TYPES.get(type).keys());
+        return keys;
+    }
+
+    /**
+     * Reads a step's type-specific keys.
+     *
+     * @param header id, type (one of {@link #names()}), position
+     * @param body the step mapping
+     * @param reading grids and helpers
+     * @return the step
+     */
+    public static Step read(StepHeader header, MapNode body, StepReading reading) {
+        body.allow(keys(header.type()));
+        return TYPES.get(header.type()).reader().read(header, body, reading);
+    }
+}

@@ -1,0 +1,88 @@
+package org.fieldscore.runner.step;
+
+import java.util.List;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+
+/** The object a step computed: a field, a time series, samples, or nothing beyond its metrics. */
+public sealed interface StepValue {
+
+    /**
+     * A scalar field.
+     *
+     * @param field the values on the grid
+     * @param units a unit label for plots and reports (may be empty)
+     */
+    record Scalar(SampledScalarField field, String units) implements StepValue {
+    }
+
+    /**
+     * A vector field.
+     *
+     * @param field the components on the grid
+     * @param units a unit label (may be empty)
+     */
+    record Vector(SampledVectorField field, String units) implements StepValue {
+    }
+
+    /**
+     * Snapshots of a time-dependent scalar field.
+     *
+     * @param times the snapshot times, increasing
+     * @param snapshots one field per time, all on one space grid
+     * @param units a unit label (may be empty)
+     */
+    record TimeSeries(List<Double> times, List<SampledScalarField> snapshots, String units) implements StepValue {
+        /** @throws IllegalArgumentException when times and snapshots differ in number or are empty */
+        public TimeSeries {
+            if (times.isEmpty() || times.size() != snapshots.size()) {
+                throw new IllegalArgumentException("a time series needs one snapshot per time, got " + times.size()
+                        + " times and " + snapshots.size() + " snapshots");
+            }
+            times = List.copyOf(times);
+            snapshots = List.copyOf(snapshots);
+        }
+
+        /** @return the snapshot at the last time */
+        public SampledScalarField last() {
+            return snapshots.get(snapshots.size() - 1);
+        }
+    }
+
+    /**
+     * Points in ℝ<sup>d</sup>, stored row by row in one flat array.
+     *
+     * @param dimension d
+     * @param points point i, coordinate a at index i·d + a; not copied, must not be changed
+     * @param columns a name per coordinate
+     */
+    record Samples(int dimension, double[] points, List<String> columns) implements StepValue {
+        /** @throws IllegalArgumentException when the array length is not a multiple of d */
+        public Samples {
+            if (dimension < 1 || points.length % dimension != 0 || columns.size() != dimension) {
+                throw new IllegalArgumentException("samples of dimension " + dimension + " need a multiple of "
+                        + dimension + " coordinates and one column name per coordinate");
+            }
+            columns = List.copyOf(columns);
+        }
+
+        /** @return the number of points */
+        public int count() {
+            return points.length / dimension;
+        }
+
+        /**
+         * @param i point
+         * @param a coordinate
+         * @return coordinate a of point i
+         */
+        public double get(int i, int a) {
+            return points[i * dimension + a];
+        }
+    }
+
+    /** Nothing beyond the step's metrics. */
+    record None() implements StepValue {
+    }
+}

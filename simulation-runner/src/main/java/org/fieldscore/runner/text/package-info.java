@@ -1,0 +1,2 @@
+/** Small text helpers shared by the scenario reader and the expression language: "did you mean" suggestions. */
+package org.fieldscore.runner.text;
