@@ -30,7 +30,7 @@ public final class MultigridSolver implements PoissonSolver {
 
     /** The smoother. */
     public enum Smoother {
-        /** Red–black Gauss–Seidel: red points, then black points (reversed after the coarse correction). */
+        /** Red–black Gauss–Seidel: red points, then black points, before and after the coarse correction. */
         RED_BLACK_GAUSS_SEIDEL,
         /** Weighted Jacobi with ω = 2d/(2d + 1) (d the dimension): 2/3, 4/5, 6/7. */
         WEIGHTED_JACOBI
@@ -199,7 +199,7 @@ public final class MultigridSolver implements PoissonSolver {
                 coarsest.solve(b[level], u[level]);
                 return;
             }
-            smooth(level, preSmoothing, false);
+            smooth(level, preSmoothing);
             op.residual(u[level], b[level], r[level]);
             restrict(level, r[level], b[level + 1]);
             java.util.Arrays.fill(u[level + 1], 0.0);
@@ -207,7 +207,7 @@ public final class MultigridSolver implements PoissonSolver {
                 cycle(level + 1, gamma);
             }
             interpolate(level, u[level + 1], u[level], true);
-            smooth(level, postSmoothing, true);
+            smooth(level, postSmoothing);
         }
 
         private void fullMultigrid() {
@@ -222,12 +222,11 @@ public final class MultigridSolver implements PoissonSolver {
             }
         }
 
-        private void smooth(int level, int sweeps, boolean reversed) {
+        private void smooth(int level, int sweeps) {
             EllipticOperator op = ops.get(level);
             for (int s = 0; s < sweeps; s++) {
                 if (smoother == Smoother.RED_BLACK_GAUSS_SEIDEL) {
-                    op.smoothRedBlack(u[level], b[level], reversed ? 1 : 0);
-                    op.smoothRedBlack(u[level], b[level], reversed ? 0 : 1);
+                    op.smoothRedBlack(u[level], b[level]);
                 } else {
                     op.smoothJacobi(u[level], b[level], r[level], omega);
                 }
