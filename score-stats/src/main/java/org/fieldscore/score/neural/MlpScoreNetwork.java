@@ -1,0 +1,193 @@
+package org.fieldscore.score.neural;
+
+import java.util.SplittableRandom;
+
+import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.sample.NoiseConditionalScore;
+
+/**
+ * A small score network s<sub>θ</sub>(x): a multilayer perceptron with softplus hidden units and a linear output
+ * (e.g. 2-128-128-2, the toy setting of Song &amp; Ermon 2019). The noise-conditional variant takes log σ as one
+ * extra input and returns s(x, σ) = f<sub>θ</sub>(x, log σ)/σ (the output scaling of Song &amp; Ermon 2020, which
+ * keeps ‖f‖ of order 1 at every noise level). Its divergence tr(∂s/∂x) is exact: d forward-mode Jacobian–vector
+ * products. Immutable (training returns a new network); thread-safe.
+ */
+public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore {
+
+    private final int dimension;
+    private final boolean noiseConditional;
+    private final MlpKernel kernel;
+    private final double[] params;
+    private final double[] transposed;
+    private final ThreadLocal<MlpKernel.Workspace> workspaces;
+
+    MlpScoreNetwork(int dimension, boolean noiseConditional, int[] sizes, double[] params) {
+        this.dimension = dimension;
+        this.noiseConditional = noiseConditional;
+        this.kernel = new MlpKernel(sizes);
+        if (params.length != kernel.parameterCount) {
+            throw new IllegalArgumentException("the network has " + kernel.parameterCount + " parameters, got "
+                    + params.length);
+        }
+        this.params = params.clone();
+        this.transposed = new double[params.length];
+        kernel.transpose(this.params, transposed);
+        this.workspaces = ThreadLocal.withInitial(() -> kernel.new Workspace());
+    }
+
+    /**
+     * @param dimension d, the input and output size
+     * @param hidden hidden layer widths, e.g. {128, 128}
+     * @param seed initialisation seed
+     * @return an untrained network s: ℝ<sup>d</sup> → ℝ<sup>d</sup>
+     */
+    public static MlpScoreNetwork create(int dimension, int[] hidden, long seed) {
+        return initialise(dimension, false, hidden, seed);
+    }
+
+    /**
+     * @param dimension d
+     * @param hidden hidden layer widths
+     * @param seed initialisation seed
+     * @return an untrained noise-conditional network s(x, σ) = f(x, log σ)/σ
+     */
+    public static MlpScoreNetwork createNoiseConditional(int dimension, int[] hidden, long seed) {
+        return initialise(dimension, true, hidden, seed);
+    }
+
+    private static MlpScoreNetwork initialise(int dimension, boolean conditional, int[] hidden, long seed) {
+        Checks.requirePositive(dimension, "dimension");
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = dimension + (conditional ? 1 : 0);
+        for (int l = 0; l < hidden.length; l++) {
+            Checks.requirePositive(hidden[l], "hidden[" + l + "]");
+            sizes[l + 1] = hidden[l];
+        }
+        sizes[sizes.length - 1] = dimension;
+        MlpKernel k = new MlpKernel(sizes);
+        double[] p = new double[k.parameterCount];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int l = 0; l < k.layers; l++) {
+            // weights N(0, 1/fan-in) keep pre-activations of order 1; biases start at 0
+            double scale = Math.sqrt(1.0 / sizes[l]);
+            for (int i = 0; i < sizes[l] * sizes[l + 1]; i++) {
+                p[k.weightOffset[l] + i] = scale * random.nextGaussian();
+            }
+        }
+        return new MlpScoreNetwork(dimension, conditional, sizes, p);
+    }
+
+    /** @return whether the network takes log σ as an extra input */
+    public boolean isNoiseConditional() {
+        return noiseConditional;
+    }
+
+    /** @return the layer sizes, input first */
+    public int[] layerSizes() {
+        return kernel.sizes.clone();
+    }
+
+    /** @return the number of weights and biases */
+    public int parameterCount() {
+        return kernel.parameterCount;
+    }
+
+    /** @return the parameters (a copy), layer by layer W then b */
+    public double[] parameters() {
+        return params.clone();
+    }
+
+    MlpKernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * @param newParams parameters in the layout of {@link #parameters()}
+     * @return a network of the same shape with these parameters
+     */
+    public MlpScoreNetwork withParameters(double[] newParams) {
+        return new MlpScoreNetwork(dimension, noiseConditional, kernel.sizes, newParams);
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    private void requireUnconditional() {
+        if (noiseConditional) {
+            throw new IllegalStateException("this network is noise-conditional; evaluate it through atNoise(σ)");
+        }
+    }
+
+    @Override
+    public void score(double[] x, double[] out) {
+        requireUnconditional();
+        evaluate(x, Double.NaN, out);
+    }
+
+    @Override
+    public double scoreDivergence(double[] x) {
+        requireUnconditional();
+        return divergence(x, Double.NaN);
+    }
+
+    private void evaluate(double[] x, double sigma, double[] out) {
+        MlpKernel.Workspace ws = workspaces.get();
+        double[] in = ws.input();
+        System.arraycopy(x, 0, in, 0, dimension);
+        if (noiseConditional) {
+            in[dimension] = Math.log(sigma);
+        }
+        kernel.forward(params, transposed, ws, false);
+        double scale = noiseConditional ? 1 / sigma : 1;
+        double[] o = ws.output();
+        for (int i = 0; i < dimension; i++) {
+            out[i] = scale * o[i];
+        }
+    }
+
+    private double divergence(double[] x, double sigma) {
+        MlpKernel.Workspace ws = workspaces.get();
+        double div = 0;
+        for (int i = 0; i < dimension; i++) {
+            double[] in = ws.input();
+            System.arraycopy(x, 0, in, 0, dimension);
+            double[] v = ws.inputTangent();
+            java.util.Arrays.fill(v, 0.0);
+            v[i] = 1;
+            if (noiseConditional) {
+                in[dimension] = Math.log(sigma);
+            }
+            kernel.forward(params, transposed, ws, true);
+            div += ws.outputTangent()[i];
+        }
+        return noiseConditional ? div / sigma : div;
+    }
+
+    @Override
+    public ScoreModel atNoise(double sigma) {
+        if (!noiseConditional) {
+            throw new IllegalStateException("this network is not noise-conditional; create it with "
+                    + "createNoiseConditional to use it at several noise levels");
+        }
+        Checks.requirePositive(sigma, "sigma");
+        return new ScoreModel() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public void score(double[] x, double[] out) {
+                evaluate(x, sigma, out);
+            }
+
+            @Override
+            public double scoreDivergence(double[] x) {
+                return divergence(x, sigma);
+            }
+        };
+    }
+}
