@@ -1,5 +1,6 @@
 package org.fieldscore.runner.output.summary;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,5 +26,72 @@ public record StepResult(String id, String kind, Map<String, Double> metrics, Ma
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metrics, "metrics")));
         timings = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(timings, "timings")));
         files = List.copyOf(Objects.requireNonNull(files, "files"));
+    }
+
+    /**
+     * @param id the step's id
+     * @param kind the step's kind
+     * @return a builder collecting the step's metrics, timings and files as they are produced
+     */
+    public static Builder builder(String id, String kind) {
+        return new Builder(id, kind);
+    }
+
+    /** Collects a {@link StepResult} while a step runs. Not thread-safe. */
+    public static final class Builder {
+
+        private final String id;
+        private final String kind;
+        private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private final Map<String, Double> timings = new LinkedHashMap<>();
+        private final List<String> files = new ArrayList<>();
+
+        private Builder(String id, String kind) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.kind = Objects.requireNonNull(kind, "kind");
+        }
+
+        /**
+         * @param name the metric's name, unique within the step
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the step already has a metric of that name
+         */
+        public Builder metric(String name, double value) {
+            if (metrics.putIfAbsent(Objects.requireNonNull(name, "name"), value) != null) {
+                throw new IllegalArgumentException("step '" + id + "' already has a metric '" + name + "'");
+            }
+            return this;
+        }
+
+        /**
+         * @param name the timing's name, e.g. {@code "wall"}, unique within the step
+         * @param seconds the duration in seconds, &ge; 0
+         * @return this builder
+         */
+        public Builder timing(String name, double seconds) {
+            if (!(seconds >= 0)) {
+                throw new IllegalArgumentException("timing '" + name + "' of step '" + id + "' must be >= 0 seconds, "
+                        + "got " + seconds);
+            }
+            if (timings.putIfAbsent(Objects.requireNonNull(name, "name"), seconds) != null) {
+                throw new IllegalArgumentException("step '" + id + "' already has a timing '" + name + "'");
+            }
+            return this;
+        }
+
+        /**
+         * @param relativePath a file the step wrote, relative to the output folder
+         * @return this builder
+         */
+        public Builder file(String relativePath) {
+            files.add(Objects.requireNonNull(relativePath, "relativePath"));
+            return this;
+        }
+
+        /** @return the step's result */
+        public StepResult build() {
+            return new StepResult(id, kind, metrics, timings, files);
+        }
     }
 }

@@ -85,6 +85,17 @@ class SummaryJsonTest {
     }
 
     @Test
+    void stepBuilderKeepsOrderAndRefusesDuplicates() {
+        StepResult step = StepResult.builder("u", "heat").metric("l2", 1e-3).metric("max", 2e-3).timing("wall", 0.5)
+                .file("u.pvd").build();
+        assertEquals(Map.of("wall", 0.5), step.timings());
+        assertEquals(List.of("l2", "max"), List.copyOf(step.metrics().keySet()));
+        assertEquals(List.of("u.pvd"), step.files());
+        assertThrows(IllegalArgumentException.class, () -> StepResult.builder("u", "heat").metric("a", 1).metric("a", 2));
+        assertThrows(IllegalArgumentException.class, () -> StepResult.builder("u", "heat").timing("wall", -1));
+    }
+
+    @Test
     void unknownPropertiesAreRefused() {
         byte[] json = "{\"scenarioName\":\"x\",\"surprise\":1}".getBytes(StandardCharsets.UTF_8);
         assertThrows(IOException.class, () -> SummaryJson.read(new ByteArrayInputStream(json)));
