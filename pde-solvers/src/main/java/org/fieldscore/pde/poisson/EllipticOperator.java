@@ -663,6 +663,17 @@ public final class EllipticOperator {
         return out;
     }
 
+    /**
+     * @param padded values at the unknowns
+     * @return a full grid array with those values and zero at fixed (vertex Dirichlet) points
+     */
+    public double[] gatherUnknowns(double[] padded) {
+        requireFineLevel();
+        double[] out = new double[grid.pointCount()];
+        forEachUnknown((q, g) -> out[g] = padded[q]);
+        return out;
+    }
+
     /** Receives a padded index and the matching grid flat index. */
     @FunctionalInterface
     interface IndexPair {
