@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import org.fieldscore.fields.SampledScalarField;
@@ -245,22 +246,31 @@ public final class OutputDirectory {
      */
     public Path writeTimeSeries(String stem, String name, double[] times, List<SampledScalarField> snapshots)
             throws IOException {
-        if (times.length != snapshots.size() || times.length == 0) {
-            throw new IllegalArgumentException("a time series needs one time per snapshot and at least one, got "
-                    + times.length + " times and " + snapshots.size() + " snapshots");
+        requireSeries(times, snapshots.size());
+        for (SampledScalarField f : snapshots) {
+            snapshots.get(0).grid().requireSame(f.grid());
         }
-        String base = resolve(stem).getFileName().toString();
-        PvdCollection collection = new PvdCollection();
-        for (int n = 0; n < times.length; n++) {
-            String file = String.format(Locale.ROOT, "%s_%04d.vti", base, n);
-            collection.add(times[n], base + "/" + file);
+        return writeSeries(stem, times, n -> VtkImageData.on(snapshots.get(n).grid()).scalars(name, snapshots.get(n)));
+    }
+
+    /**
+     * Writes snapshots of a vector field as a ParaView time series (layout as
+     * {@link #writeTimeSeries(String, String, double[], List)}).
+     *
+     * @param stem path of the series without extension
+     * @param name the array name shown in ParaView
+     * @param times the snapshot times, increasing
+     * @param snapshots the vector fields at those times, on one space grid
+     * @return the written .pvd file
+     * @throws IOException when writing fails
+     */
+    public Path writeVectorTimeSeries(String stem, String name, double[] times, List<SampledVectorField> snapshots)
+            throws IOException {
+        requireSeries(times, snapshots.size());
+        for (SampledVectorField f : snapshots) {
+            snapshots.get(0).grid().requireSame(f.grid());
         }
-        Grid grid = snapshots.get(0).grid();
-        for (int n = 0; n < times.length; n++) {
-            grid.requireSame(snapshots.get(n).grid());
-            writeVti(stem + "/" + String.format(Locale.ROOT, "%s_%04d.vti", base, n), name, snapshots.get(n));
-        }
-        return writePvd(stem + ".pvd", collection);
+        return writeSeries(stem, times, n -> VtkImageData.on(snapshots.get(n).grid()).vectors(name, snapshots.get(n)));
     }
 
     /**
@@ -274,18 +284,61 @@ public final class OutputDirectory {
      * @throws IOException when writing fails
      */
     public Path writeTimeSeries(String stem, String name, SampledScalarField spaceTimeField) throws IOException {
-        Grid grid = spaceTimeField.grid();
+        double[] times = sampleTimes(spaceTimeField.grid());
+        return writeSeries(stem, times,
+                n -> VtkImageData.on(spaceTimeField.grid().space()).scalars(name,
+                        FieldSlices.atTimeIndex(spaceTimeField, n)));
+    }
+
+    /**
+     * Writes a vector field on a space-time grid as a ParaView time series, one .vti per time sample.
+     *
+     * @param stem path of the series without extension
+     * @param name the array name
+     * @param spaceTimeField a vector field on a space-time grid
+     * @return the written .pvd file
+     * @throws IOException when writing fails
+     */
+    public Path writeTimeSeries(String stem, String name, SampledVectorField spaceTimeField) throws IOException {
+        double[] times = sampleTimes(spaceTimeField.grid());
+        return writeSeries(stem, times,
+                n -> VtkImageData.on(spaceTimeField.grid().space()).vectors(name,
+                        FieldSlices.atTimeIndex(spaceTimeField, n)));
+    }
+
+    /** Writes one image per time (built on demand, so one snapshot's copy is alive at a time), then the .pvd. */
+    private Path writeSeries(String stem, double[] times, IntFunction<VtkImageData> image) throws IOException {
+        String base = resolve(stem).getFileName().toString();
+        PvdCollection collection = new PvdCollection();
+        for (int n = 0; n < times.length; n++) {
+            collection.add(times[n], base + "/" + snapshotName(base, n));
+        }
+        for (int n = 0; n < times.length; n++) {
+            writeVti(stem + "/" + snapshotName(base, n), image.apply(n));
+        }
+        return writePvd(stem + ".pvd", collection);
+    }
+
+    private static String snapshotName(String base, int n) {
+        return String.format(Locale.ROOT, "%s_%04d.vti", base, n);
+    }
+
+    private static void requireSeries(double[] times, int snapshots) {
+        if (times.length != snapshots || times.length == 0) {
+            throw new IllegalArgumentException("a time series needs one time per snapshot and at least one, got "
+                    + times.length + " times and " + snapshots + " snapshots");
+        }
+    }
+
+    private static double[] sampleTimes(Grid grid) {
         if (!grid.hasTime()) {
             throw new IllegalArgumentException("a time series needs a field on a space-time grid, got " + grid);
         }
-        int count = grid.timeAxis().count();
-        double[] times = new double[count];
-        List<SampledScalarField> snapshots = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) {
+        double[] times = new double[grid.timeAxis().count()];
+        for (int n = 0; n < times.length; n++) {
             times[n] = grid.timeAxis().time(n);
-            snapshots.add(FieldSlices.atTimeIndex(spaceTimeField, n));
         }
-        return writeTimeSeries(stem, name, times, snapshots);
+        return times;
     }
 
     /**

@@ -21,9 +21,10 @@ import java.util.Objects;
 public final class CsvTable {
 
     private final List<String> header;
-    private final List<Object[]> rows;
+    /** Each row is a {@code double[]} (numeric rows, kept unboxed) or an {@code Object[]} of Double/Long/String. */
+    private final List<Object> rows;
 
-    private CsvTable(List<String> header, List<Object[]> rows) {
+    private CsvTable(List<String> header, List<Object> rows) {
         this.header = header;
         this.rows = rows;
     }
@@ -52,7 +53,8 @@ public final class CsvTable {
      * @return the cell: a {@link Double}, {@link Long} or {@link String}
      */
     public Object cell(int row, int column) {
-        return rows.get(row)[column];
+        Object r = rows.get(row);
+        return r instanceof double[] numbers ? (Object) numbers[column] : ((Object[]) r)[column];
     }
 
     /**
@@ -64,10 +66,24 @@ public final class CsvTable {
     public void writeTo(OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeRow(w, header.toArray());
-        for (Object[] row : rows) {
-            writeRow(w, row);
+        for (Object row : rows) {
+            if (row instanceof double[] numbers) {
+                writeNumbers(w, numbers);
+            } else {
+                writeRow(w, (Object[]) row);
+            }
         }
         w.flush();
+    }
+
+    private static void writeNumbers(Writer w, double[] numbers) throws IOException {
+        for (int c = 0; c < numbers.length; c++) {
+            if (c > 0) {
+                w.write(',');
+            }
+            w.write(Double.toString(numbers[c]));
+        }
+        w.write('\n');
     }
 
     private static void writeRow(Writer w, Object[] cells) throws IOException {
@@ -103,7 +119,7 @@ public final class CsvTable {
     public static final class Builder {
 
         private final List<String> header;
-        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Object> rows = new ArrayList<>();
 
         private Builder(String[] columns) {
             if (columns.length == 0) {
@@ -116,7 +132,7 @@ public final class CsvTable {
         }
 
         /**
-         * Adds a row of numbers.
+         * Adds a row of numbers (copied, kept unboxed).
          *
          * @param values one value per column
          * @return this builder
@@ -124,11 +140,7 @@ public final class CsvTable {
          */
         public Builder row(double... values) {
             requireWidth(values.length);
-            Object[] row = new Object[values.length];
-            for (int c = 0; c < values.length; c++) {
-                row[c] = values[c];
-            }
-            rows.add(row);
+            rows.add(values.clone());
             return this;
         }
 

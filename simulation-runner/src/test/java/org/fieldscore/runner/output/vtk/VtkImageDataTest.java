@@ -93,6 +93,22 @@ class VtkImageDataTest {
     }
 
     @Test
+    void vectorTimeSeriesKeepsEverySnapshot() throws Exception {
+        Grid grid = Grid.cube(2, 3, 0, 1).withTime(TimeAxis.of(1.0, 0.5, 2));
+        SampledVectorField v = SampledVectorField.wrap(grid, new double[][] {randomValues(18, 8),
+            randomValues(18, 9)});
+        Path pvd = OutputDirectory.create(temp).writeTimeSeries("wind", "v", v);
+        Map<Double, String> entries = VtkReader.readCollection(pvd);
+        assertEquals(List.of(1.0, 1.5), List.copyOf(entries.keySet()));
+        VtkReader.Image second = VtkReader.readImage(pvd.getParent().resolve(entries.get(1.5)));
+        double[] values = second.arrays().get("v");
+        for (int p = 0; p < 9; p++) {
+            assertEquals(v.valueAt(0, 9 + p), values[3 * p]);
+            assertEquals(v.valueAt(1, 9 + p), values[3 * p + 1]);
+        }
+    }
+
+    @Test
     void namesAreEscapedAndBadInputRefused() throws Exception {
         Grid grid = Grid.cube(2, 3, 0, 1);
         SampledScalarField f = SampledScalarField.constant(grid, 1);
