@@ -32,7 +32,7 @@ public final class FieldPlots {
             case 2:
                 return MapPlot.titled(title).heatmap(field, valueLabel).figure();
             default:
-                FieldSlices.Plane plane = FieldSlices.midPlane(field, 2);
+                FieldSlices.Slice plane = FieldSlices.midPlane(field, 2);
                 return MapPlot.titled(title).subtitle(plane.description()).heatmap(plane.field(), valueLabel)
                         .figure();
         }
@@ -61,8 +61,8 @@ public final class FieldPlots {
             return MapPlot.titled(title).heatmap(field.norm(), "|" + valueLabel + "|")
                     .arrows(field, ARROWS_PER_AXIS).figure();
         }
-        FieldSlices.Plane x = FieldSlices.midPlane(field.component(0), 2);
-        FieldSlices.Plane y = FieldSlices.midPlane(field.component(1), 2);
+        FieldSlices.Slice x = FieldSlices.midPlane(field.component(0), 2);
+        FieldSlices.Slice y = FieldSlices.midPlane(field.component(1), 2);
         SampledVectorField inPlane = SampledVectorField.of(x.field(), y.field());
         return MapPlot.titled(title).subtitle(x.description() + ", in-plane components")
                 .heatmap(inPlane.norm(), "|" + valueLabel + "| in plane").arrows(inPlane, ARROWS_PER_AXIS).figure();

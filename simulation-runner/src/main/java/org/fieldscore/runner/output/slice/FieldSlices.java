@@ -6,8 +6,9 @@ import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
 
 /**
- * Lower-dimensional views of sampled fields for output: one time sample of a space-time field, and the mid-plane
- * of a 3-D field. Each slice copies its values into a new field; the source is not changed.
+ * Lower-dimensional views of sampled fields for output: one time sample of a space-time field, the mid-plane of a
+ * 3-D field, and the line through the middle of a 2-D or 3-D field along one axis (a profile, e.g. a potential
+ * against its analytic 1/r). Each slice copies its values into a new field; the source is not changed.
  */
 public final class FieldSlices {
 
@@ -15,12 +16,12 @@ public final class FieldSlices {
     }
 
     /**
-     * A 2-D plane of a 3-D field and the sentence that names it.
+     * A lower-dimensional cut of a field and the words that name it.
      *
-     * @param field the 2-D field on the plane (its axes are the two remaining axes in their original order)
-     * @param description e.g. {@code "mid-plane z = 0.5"}
+     * @param field the field on the cut (its axes are the remaining axes in their original order)
+     * @param description e.g. {@code "mid-plane z = 0.5 (axes x, y)"}
      */
-    public record Plane(SampledScalarField field, String description) {
+    public record Slice(SampledScalarField field, String description) {
     }
 
     /**
@@ -69,7 +70,7 @@ public final class FieldSlices {
      * @return the plane and its description
      * @throws IllegalArgumentException when the field is not 3-D, has a time axis, or the axis is not 0–2
      */
-    public static Plane midPlane(SampledScalarField field, int normalAxis) {
+    public static Slice midPlane(SampledScalarField field, int normalAxis) {
         Grid grid = field.grid();
         if (grid.spaceDimension() != 3 || grid.hasTime()) {
             throw new IllegalArgumentException("a mid-plane needs a field on a 3-D space grid, got " + grid);
@@ -94,7 +95,46 @@ public final class FieldSlices {
         String description = "mid-plane " + Grid.axisName(normalAxis) + " = "
                 + (float) grid.coordinate(normalAxis, index) + " (axes " + Grid.axisName(a) + ", "
                 + Grid.axisName(b) + ")";
-        return new Plane(SampledScalarField.wrap(plane, values), description);
+        return new Slice(SampledScalarField.wrap(plane, values), description);
+    }
+
+    /**
+     * The line through the middle of a 2-D or 3-D field along one axis: the other axes are held at their middle
+     * grid index (for an even number of points the one just above the centre), so no value is interpolated.
+     *
+     * @param field a field on a 2-D or 3-D space grid
+     * @param axis the axis the line runs along, 0 to dimension − 1
+     * @return the 1-D field along the line and its description, e.g. {@code "line along x at y = 0.0, z = 0.0"}
+     * @throws IllegalArgumentException when the field is 1-D, has a time axis, or the axis is out of range
+     */
+    public static Slice midLine(SampledScalarField field, int axis) {
+        Grid grid = field.grid();
+        int d = grid.spaceDimension();
+        if (d < 2 || grid.hasTime()) {
+            throw new IllegalArgumentException("a mid-line needs a field on a 2-D or 3-D space grid, got " + grid);
+        }
+        if (axis < 0 || axis >= d) {
+            throw new IllegalArgumentException("axis must be in [0, " + (d - 1) + "] for a " + d + "-D field, got "
+                    + axis);
+        }
+        int base = 0;
+        StringBuilder description = new StringBuilder("line along ").append(Grid.axisName(axis)).append(" at ");
+        for (int a = 0, named = 0; a < d; a++) {
+            if (a != axis) {
+                int middle = grid.size(a) / 2;
+                base += middle * grid.stride(a);
+                description.append(named++ == 0 ? "" : ", ").append(Grid.axisName(a)).append(" = ")
+                        .append((float) grid.coordinate(a, middle));
+            }
+        }
+        int n = grid.size(axis);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = field.valueAt(base + i * grid.stride(axis));
+        }
+        Grid line = Grid.of(new int[] {n}, new double[] {grid.lower(axis)}, new double[] {grid.upper(axis)},
+                new Centering[] {grid.centering(axis)});
+        return new Slice(SampledScalarField.wrap(line, values), description.toString());
     }
 
     private static void requireTimeIndex(Grid grid, int n) {

@@ -133,7 +133,7 @@ class PlotsTest {
     void midPlaneTakesTheMiddleIndex() {
         Grid cube = Grid.of(new int[] {4, 5, 6}, new double[] {0, 0, 0}, new double[] {1, 2, 3}, Centering.CELL);
         SampledScalarField f = ScalarField.of(3, (t, x) -> x[0] + 10 * x[1] + 100 * x[2]).sample(cube);
-        FieldSlices.Plane plane = FieldSlices.midPlane(f, 1);
+        FieldSlices.Slice plane = FieldSlices.midPlane(f, 1);
         Grid g = plane.field().grid();
         assertEquals(4, g.size(0));
         assertEquals(6, g.size(1));
@@ -146,6 +146,22 @@ class PlotsTest {
             }
         }
         assertTrue(plane.description().contains("y = " + (float) yMid), plane.description());
+    }
+
+    @Test
+    void midLineFollowsOneAxisThroughTheMiddle() {
+        Grid cube = Grid.of(new int[] {5, 6, 7}, new double[] {-1, -1, -1}, new double[] {1, 2, 3},
+                Centering.VERTEX);
+        SampledScalarField f = ScalarField.of(3, (t, x) -> x[0] + 10 * x[1] + 100 * x[2]).sample(cube);
+        FieldSlices.Slice line = FieldSlices.midLine(f, 2);
+        assertEquals(7, line.field().size());
+        assertEquals(cube.lower(2), line.field().grid().lower(0));
+        for (int k = 0; k < 7; k++) {
+            double expected = cube.coordinate(0, 2) + 10 * cube.coordinate(1, 3) + 100 * cube.coordinate(2, k);
+            assertEquals(expected, line.field().valueAt(k), 1e-12);
+        }
+        assertEquals("line along z at x = 0.0, y = " + (float) cube.coordinate(1, 3), line.description());
+        assertThrows(IllegalArgumentException.class, () -> FieldSlices.midLine(f, 3));
     }
 
     @Test
