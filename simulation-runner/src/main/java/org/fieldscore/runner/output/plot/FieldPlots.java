@@ -39,6 +39,31 @@ public final class FieldPlots {
     }
 
     /**
+     * Like {@link #scalar} but with the blue–white–red scale centred on zero, for signed quantities such as a
+     * divergence (sources red, sinks blue), a residual or an error. 1-D fields are drawn as lines.
+     *
+     * @param title chart title
+     * @param field a scalar field on a 1-, 2- or 3-D space grid
+     * @param valueLabel quantity and unit of the values
+     * @return the picture
+     */
+    public static Figure signed(String title, SampledScalarField field, String valueLabel) {
+        Grid grid = requireSpace(field.grid());
+        if (grid.spaceDimension() == 1) {
+            return scalar(title, field, valueLabel);
+        }
+        String subtitle = null;
+        SampledScalarField shown = field;
+        if (grid.spaceDimension() == 3) {
+            FieldSlices.Slice plane = FieldSlices.midPlane(field, 2);
+            subtitle = plane.description();
+            shown = plane.field();
+        }
+        return MapPlot.titled(title).subtitle(subtitle)
+                .heatmap(shown, valueLabel, ColourScale.diverging(shown.maxNorm())).figure();
+    }
+
+    /**
      * @param title chart title
      * @param field a vector field on a 1-, 2- or 3-D space grid
      * @param valueLabel quantity and unit of the vectors

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,6 +47,8 @@ public final class HtmlReport {
             pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow-x:auto;font-size:.85em}
             .meta{color:#555}section.step{margin-bottom:2em}
             """;
+
+    private static final MathContext SIX_DIGITS = new MathContext(6);
 
     private final RunSummary summary;
     private String scenarioText;
@@ -291,9 +294,15 @@ public final class HtmlReport {
         return pass ? "<span class=\"badge pass\">pass</span>" : "<span class=\"badge fail\">fail</span>";
     }
 
-    /** Six significant digits for reading; summary.json keeps the full precision. */
-    private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
+    /**
+     * Six significant digits without trailing zeros for reading (85, 0.00123457, 1E-9); summary.json keeps the full
+     * precision.
+     */
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros().toString();
     }
 
     private List<Attachment> stepAttachments(String stepId) {

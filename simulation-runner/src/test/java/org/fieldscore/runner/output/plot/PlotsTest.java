@@ -125,6 +125,10 @@ class PlotsTest {
         Figure f1 = FieldPlots.scalar("x²", line, "u");
         assertPicture(f1.toPng(), f1.width(), f1.height());
 
+        Figure divergence = FieldPlots.signed("div v", ScalarField.of(2, (t, x) -> x[0] * x[1]).sample(MAP), "1/s");
+        BufferedImage signed = assertPicture(divergence.toPng(), divergence.width(), divergence.height());
+        assertTrue(distinctColours(signed) > 100);
+
         Figure wind = FieldPlots.vector("wind", rotation(), "v [m/s]");
         assertPicture(wind.toPng(), wind.width(), wind.height());
     }

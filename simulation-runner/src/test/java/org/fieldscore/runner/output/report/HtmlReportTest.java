@@ -1,5 +1,6 @@
 package org.fieldscore.runner.output.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,17 @@ class HtmlReportTest {
         assertTrue(m.find(), "embedded image");
         byte[] decoded = Base64.getDecoder().decode(m.group(1));
         assertTrue(java.util.Arrays.equals(png, decoded), "the embedded bytes are the PNG");
+    }
+
+    @Test
+    void numbersAreShortForReading() {
+        assertEquals("85", HtmlReport.number(85.0));
+        assertEquals("0", HtmlReport.number(0.0));
+        assertEquals("0.00123457", HtmlReport.number(0.0012345678));
+        assertEquals("1E-9", HtmlReport.number(1e-9));
+        assertEquals("-3.14159", HtmlReport.number(-Math.PI));
+        assertEquals("1.23457E+8", HtmlReport.number(123456789));
+        assertEquals("NaN", HtmlReport.number(Double.NaN));
     }
 
     @Test
