@@ -43,6 +43,7 @@ public final class ExpressionLanguage {
             binary("max", Math::max),
             binary("pow", Math::pow),
             unary("step", v -> v < 0 ? 0.0 : 1.0),
+            unary("erf", org.hipparchus.special.Erf::erf),
             unary("sq", v -> v * v));
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

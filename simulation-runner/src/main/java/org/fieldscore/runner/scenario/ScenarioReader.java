@@ -116,7 +116,7 @@ public final class ScenarioReader {
             }
         }
         Map<String, OutputOptions.StepOutput> stepOutputs = new HashMap<>();
-        List<Step> steps = steps(top, new StepReading(grids), doc, stepOutputs);
+        List<Step> steps = steps(top, new StepReading(grids, source.baseDirectory() == null ? null : Path.of(source.baseDirectory())), doc, stepOutputs);
         OutputOptions output = doc.attempt(() -> output(top.get("output"), stepOutputs));
         checkReferences(steps, doc);
         fail(doc);

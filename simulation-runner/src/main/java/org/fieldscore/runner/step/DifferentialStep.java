@@ -28,12 +28,13 @@ import org.fieldscore.runner.input.MapNode;
  * @param order accuracy order, 2 or 4
  * @param spaceTime for the gradient: include ∂/∂t as component 0
  * @param boundary the boundary node (read against the field's grid while planning), or null
+ * @param scale a factor applied to the result, e.g. −1 for E = −∇φ
  */
 public record DifferentialStep(StepHeader header, Operator operator, Reference of, int order, boolean spaceTime,
-        org.fieldscore.runner.input.ScenarioNode boundary) implements Step {
+        org.fieldscore.runner.input.ScenarioNode boundary, double scale) implements Step {
 
     /** Keys besides id and type. */
-    public static final List<String> KEYS = List.of("of", "order", "boundary", "space-time");
+    public static final List<String> KEYS = List.of("of", "order", "boundary", "space-time", "scale");
 
     /** The differential operators. */
     public enum Operator {
@@ -60,7 +61,12 @@ public record DifferentialStep(StepHeader header, Operator operator, Reference o
         if (spaceTime && op != Operator.GRADIENT) {
             throw body.get("space-time").problem("'space-time' applies only to the gradient");
         }
-        return new DifferentialStep(header, op, of, order, spaceTime, body.get("boundary"));
+        org.fieldscore.runner.input.ScenarioNode scaleNode = body.get("scale");
+        double scale = scaleNode == null ? 1.0 : scaleNode.number();
+        if (scale == 0) {
+            throw scaleNode.problem("the scale must be non-zero");
+        }
+        return new DifferentialStep(header, op, of, order, spaceTime, body.get("boundary"), scale);
     }
 
     @Override
@@ -80,7 +86,8 @@ public record DifferentialStep(StepHeader header, Operator operator, Reference o
         if (boundary != null) {
             BoundaryReading.read(boundary, grid);
         }
-        String summary = operator.typeName() + " of '" + of.id() + "' (order " + order + ")";
+        String summary = (scale == 1 ? "" : scale + " x ") + operator.typeName() + " of '" + of.id() + "' (order "
+                + order + ")";
         double work = 5.0 * order;
         return switch (operator) {
             case GRADIENT -> {
@@ -134,11 +141,21 @@ public record DifferentialStep(StepHeader header, Operator operator, Reference o
         };
     }
 
-    private StepResult scalar(SampledScalarField f) {
+    private StepResult scalar(SampledScalarField computed) {
+        SampledScalarField f = scale == 1 ? computed : computed.times(scale);
         return new StepResult(id(), type(), new StepValue.Scalar(f, ""), FieldMetrics.of(f), null, 0);
     }
 
-    private StepResult vector(SampledVectorField v) {
+    private StepResult vector(SampledVectorField computed) {
+        SampledVectorField v = scale == 1 ? computed : scaled(computed);
         return new StepResult(id(), type(), new StepValue.Vector(v, ""), FieldMetrics.of(v), null, 0);
+    }
+
+    private SampledVectorField scaled(SampledVectorField v) {
+        SampledScalarField[] parts = new SampledScalarField[v.components()];
+        for (int c = 0; c < parts.length; c++) {
+            parts[c] = v.component(c).times(scale);
+        }
+        return SampledVectorField.of(parts);
     }
 }

@@ -76,6 +76,20 @@ public final class PlanContext {
     }
 
     /**
+     * @param r a reference
+     * @param what what the referring key needs
+     * @return the plan of a model
+     */
+    public Plan model(Reference r, String what) {
+        Plan p = of(r);
+        if (p.kind() != ResultKind.MODEL) {
+            throw r.problem(what + " needs a statistical model, but step '" + r.id() + "' gives "
+                    + p.kind().description());
+        }
+        return p;
+    }
+
+    /**
      * @param r a reference whose field must live on the given grid
      * @param plan its plan
      * @param grid the grid required

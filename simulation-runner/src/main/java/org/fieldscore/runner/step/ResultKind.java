@@ -10,6 +10,8 @@ public enum ResultKind {
     TIME_SERIES("a time series of scalar fields"),
     /** Points in ℝ<sup>d</sup>: data or samples. */
     SAMPLES("a set of samples"),
+    /** A statistical model: a density known up to its normaliser, and its score. */
+    MODEL("a statistical model"),
     /** Named numbers only. */
     VALUES("named values"),
     /** A pass/fail comparison. */

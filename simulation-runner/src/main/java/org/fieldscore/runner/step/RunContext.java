@@ -96,6 +96,17 @@ public final class RunContext {
     }
 
     /**
+     * @param r a reference to a model
+     * @return the model
+     */
+    public org.fieldscore.score.model.ScoreModel model(Reference r) {
+        if (result(r).value() instanceof StepValue.Model m) {
+            return m.model();
+        }
+        throw new IllegalStateException("step '" + r.id() + "' is not a model");
+    }
+
+    /**
      * A seed for one step's random stream, derived from the scenario seed and the step id only, so that adding or
      * removing other steps does not change it (SplitMix64 finaliser; G. Steele et al., OOPSLA 2014).
      *

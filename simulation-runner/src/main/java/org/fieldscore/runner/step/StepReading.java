@@ -16,12 +16,21 @@ public final class StepReading {
     private static final List<String> AXES = List.of("x", "y", "z");
 
     private final Map<String, Grid> grids;
+    private final java.nio.file.Path baseDirectory;
 
     /**
      * @param grids the scenario's named grids
+     * @param baseDirectory the scenario file's folder (data files are confined to it), or null for a bundled
+     *     scenario
      */
-    public StepReading(Map<String, Grid> grids) {
+    public StepReading(Map<String, Grid> grids, java.nio.file.Path baseDirectory) {
         this.grids = Map.copyOf(grids);
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** @return the scenario file's folder, or null for a bundled scenario */
+    public java.nio.file.Path baseDirectory() {
+        return baseDirectory;
     }
 
     /**

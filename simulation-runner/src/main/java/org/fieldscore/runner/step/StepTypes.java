@@ -48,6 +48,12 @@ public final class StepTypes {
         add(m, "convert", ConvertStep.KEYS, ConvertStep::read);
         add(m, "compose", ComposeStep.KEYS, ComposeStep::read);
         add(m, "lagrangian", LagrangianStep.KEYS, LagrangianStep::read);
+        add(m, "poisson", PoissonStep.KEYS, PoissonStep::read);
+        add(m, "model", ModelStep.KEYS, ModelStep::read);
+        add(m, "data", DataStep.KEYS, DataStep::read);
+        add(m, "fit", FitStep.KEYS, FitStep::read);
+        add(m, "score-field", ModelFieldStep.KEYS, ModelFieldStep::read);
+        add(m, "langevin", LangevinStep.KEYS, LangevinStep::read);
         add(m, "compare", CompareStep.KEYS, CompareStep::read);
         TYPES = Collections.unmodifiableMap(m);
     }

@@ -82,6 +82,15 @@ public sealed interface StepValue {
         }
     }
 
+    /**
+     * A statistical model: its score, and its log-density when it has one.
+     *
+     * @param model the model
+     * @param description what it is, e.g. "MVN fitted to 'data'"
+     */
+    record Model(org.fieldscore.score.model.ScoreModel model, String description) implements StepValue {
+    }
+
     /** Nothing beyond the step's metrics. */
     record None() implements StepValue {
     }

@@ -1,0 +1,164 @@
+package org.fieldscore.runner.step;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.runner.input.MapNode;
+import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.score.diagnostics.EffectiveSampleSize;
+import org.fieldscore.score.diagnostics.SplitRhat;
+import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.model.UnnormalizedModel;
+import org.fieldscore.score.sample.ChainSamples;
+import org.fieldscore.score.sample.ChainSettings;
+import org.fieldscore.score.sample.ChainStart;
+import org.fieldscore.score.sample.MetropolisAdjustedLangevin;
+import org.fieldscore.score.sample.UnadjustedLangevin;
+
+/**
+ * {@code type: langevin} — samples with the seed's Langevin dynamics x ← x + (ε/2)S(x) + √ε z, driven by a model's
+ * score ({@code model: id}) or by any vector field on a grid ({@code score: id}, e.g. S = −∇φ/T of a solved
+ * potential). {@code method: mala} adds the Metropolis correction (models with a log density only). Reports the
+ * acceptance rate and, over the chains, the smallest effective sample size and the largest split-R̂ of the
+ * coordinates (A. Vehtari et al., Bayesian Analysis 16(2), 2021), with the sample mean and variance.
+ *
+ * @param header id, type, position
+ * @param model the model, or null
+ * @param field the score field, or null
+ * @param mala whether the Metropolis correction is used
+ * @param stepSize ε
+ * @param settings chains, burn-in, draws, thinning (seed filled in at run time when not given)
+ * @param seed the seed, or null for the derived one
+ * @param start where chains start
+ */
+public record LangevinStep(StepHeader header, Reference model, Reference field, boolean mala, double stepSize,
+        ChainSettings settings, Long seed, ChainStart start) implements Step {
+
+    /** Keys besides id and type. */
+    public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
+            "draws", "thin", "start", "seed");
+    private static final List<String> START_KEYS = List.of("lower", "upper", "point", "sd");
+
+    static Step read(StepHeader header, MapNode body, StepReading reading) {
+        if (body.has("model") == body.has("score")) {
+            throw header.problem("", "give either 'model' (the id of a model or fit step) or 'score' (the id of a"
+                    + " vector field step used as the score)");
+        }
+        Reference model = body.has("model") ? reading.reference(body.get("model")) : null;
+        Reference field = body.has("score") ? reading.reference(body.get("score")) : null;
+        boolean mala = body.choice("method", List.of("ula", "mala"), "ula").equals("mala");
+        double eps = body.require("step-size", "the Langevin step ε > 0 (time step and noise variance)").positive();
+        int chains = body.integer("chains", 1, 10_000, 4);
+        int burnIn = body.integer("burn-in", 0, Integer.MAX_VALUE, 1000);
+        int draws = body.integer("draws", 1, Integer.MAX_VALUE, 1000);
+        int thin = body.integer("thin", 1, 1_000_000, 1);
+        if ((long) chains * draws > 50_000_000L) {
+            throw header.problem("draws", "chains x draws = " + (long) chains * draws
+                    + " points is too many to keep; valid: at most 50 000 000");
+        }
+        Long seed = body.has("seed") ? body.get("seed").longValue() : null;
+        return new LangevinStep(header, model, field, mala, eps,
+                new ChainSettings(chains, burnIn, draws, thin, 0L, 0, ChainSettings.DEFAULT_DIVERGENCE_RADIUS), seed,
+                start(body.get("start")));
+    }
+
+    private static ChainStart start(ScenarioNode node) {
+        if (node == null) {
+            return ChainStart.gaussian(1.0);
+        }
+        if (node.isList()) {
+            return ChainStart.at(node.numbers());
+        }
+        MapNode m = node.map().allow(START_KEYS);
+        if (m.has("sd")) {
+            return ChainStart.gaussian(m.get("sd").positive());
+        }
+        double lower = m.require("lower", "the lower corner coordinate of the uniform start box").number();
+        ScenarioNode upperNode = m.require("upper", "the upper corner coordinate, > lower");
+        double upper = upperNode.number();
+        if (!(upper > lower)) {
+            throw upperNode.problem("must be > lower (" + lower + "), got " + upper);
+        }
+        return ChainStart.uniform(lower, upper);
+    }
+
+    @Override
+    public List<Reference> references() {
+        return List.of(model != null ? model : field);
+    }
+
+    @Override
+    public Plan plan(PlanContext context) {
+        int d;
+        if (model != null) {
+            d = context.model(model, "'langevin.model'").components();
+        } else {
+            Plan f = context.vectorField(field, "'langevin.score'");
+            d = f.grid().spaceDimension();
+            if (f.components() != d || f.grid().hasTime()) {
+                throw field.problem("a score field needs one component per space dimension on a space grid; '"
+                        + field.id() + "' has " + f.components() + " components on " + f.grid());
+            }
+            if (mala) {
+                throw header.problem("method", "MALA needs a log density; a score field has none. Use method: ula,"
+                        + " or a model step");
+            }
+        }
+        long points = (long) settings.chains() * settings.draws();
+        List<String> metrics = new ArrayList<>(DataStep.metrics(new StepValue.Samples(d, new double[d],
+                DataStep.axisNames(d))).keySet());
+        metrics.addAll(List.of("acceptance-rate", "ess-min", "rhat-max"));
+        return new Plan(ResultKind.SAMPLES, null, d, 8 * points * d, 8 * points * d,
+                (double) settings.chains() * settings.stepsPerChain() * d * 20,
+                (mala ? "MALA" : "unadjusted Langevin") + " on " + (model != null ? "model '" + model.id() + "'"
+                        : "score field '" + field.id() + "'") + ", step " + stepSize + ", " + settings.chains()
+                        + " chains x (" + settings.burnIn() + " burn-in + " + settings.draws() + " draws)", metrics);
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
+        long s = seed != null ? seed : context.seedFor(id());
+        ChainSettings cs = new ChainSettings(settings.chains(), settings.burnIn(), settings.draws(), settings.thin(),
+                s, 0, settings.divergenceRadius());
+        ScoreModel score;
+        if (model != null) {
+            score = context.model(model);
+        } else {
+            SampledVectorField f = context.vector(field);
+            double h = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < f.grid().spaceDimension(); a++) {
+                h = Math.min(h, f.grid().spacing(a));
+            }
+            score = ScoreModel.of(f, 0.0, h);
+        }
+        ChainSamples samples;
+        try {
+            if (mala) {
+                if (!(score instanceof UnnormalizedModel u)) {
+                    throw new StepFailedException(header, "MALA needs a model with a log density", null);
+                }
+                samples = new MetropolisAdjustedLangevin(u, stepSize).run(cs, start, context.progress());
+            } else {
+                samples = new UnadjustedLangevin(score, stepSize).run(cs, start, context.progress());
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new StepFailedException(header, e.getMessage(), e);
+        }
+        int d = samples.dimension();
+        StepValue.Samples value = new StepValue.Samples(d, samples.copyValues(), DataStep.axisNames(d));
+        Map<String, Double> metrics = DataStep.metrics(value);
+        metrics.put("acceptance-rate", samples.acceptanceRate());
+        double ess = Double.POSITIVE_INFINITY;
+        double rhat = 0;
+        for (int a = 0; a < d; a++) {
+            double[][] chains = samples.perChain(a);
+            ess = Math.min(ess, EffectiveSampleSize.of(chains));
+            rhat = Math.max(rhat, chains.length > 1 || chains[0].length >= 4 ? SplitRhat.of(chains) : Double.NaN);
+        }
+        metrics.put("ess-min", ess);
+        metrics.put("rhat-max", rhat);
+        return new StepResult(id(), type(), value, metrics, null, 0);
+    }
+}

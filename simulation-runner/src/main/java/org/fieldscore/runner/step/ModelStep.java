@@ -1,0 +1,108 @@
+package org.fieldscore.runner.step;
+
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.runner.input.MapNode;
+import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.score.model.GaussianMixtureModel;
+import org.fieldscore.score.model.MultivariateNormalModel;
+import org.fieldscore.score.model.UnnormalizedModel;
+
+/**
+ * {@code type: model} — a declared density p(x) with its score S = ∇ₓ log p, to draw data from, sample with
+ * Langevin dynamics, or compare estimates against:
+ *
+ * <pre>
+ * distribution: {type: mvn, mean: [0, 0], covariance: [[1, 0.5], [0.5, 1]]}
+ * distribution:
+ *   type: mixture
+ *   weights: [0.5, 0.5]
+ *   means: [[-2, 0], [2, 0]]
+ *   covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]   # or one shared 'covariance'
+ * </pre>
+ *
+ * @param header id, type, position
+ * @param model the model
+ * @param description what it is
+ */
+public record ModelStep(StepHeader header, UnnormalizedModel model, String description) implements Step {
+
+    /** Keys besides id and type. */
+    public static final List<String> KEYS = List.of("distribution");
+    /** Distribution types. */
+    public static final List<String> DISTRIBUTIONS = List.of("mvn", "mixture");
+
+    static Step read(StepHeader header, MapNode body, StepReading reading) {
+        ScenarioNode node = body.require("distribution", "a mapping with 'type: mvn' or 'type: mixture'");
+        MapNode m = node.map();
+        String type = m.require("type", "mvn or mixture").choice(DISTRIBUTIONS);
+        try {
+            if (type.equals("mvn")) {
+                m.allow("type", "mean", "covariance");
+                double[] mean = m.require("mean", "the mean vector, e.g. [0, 0]").numbers();
+                double[][] cov = matrix(m.require("covariance", "the covariance matrix, e.g. [[1, 0.5], [0.5, 1]]"),
+                        mean.length);
+                return new ModelStep(header, MultivariateNormalModel.ofCovariance(mean, cov),
+                        "MVN(mean " + java.util.Arrays.toString(mean) + ", covariance "
+                                + java.util.Arrays.deepToString(cov) + ")");
+            }
+            m.allow("type", "weights", "means", "covariances", "covariance");
+            double[] weights = m.require("weights", "the component weights, e.g. [0.5, 0.5]").numbers();
+            List<ScenarioNode> meanNodes = m.require("means", "one mean vector per component").list(weights.length,
+                    weights.length);
+            double[][] means = new double[weights.length][];
+            for (int k = 0; k < means.length; k++) {
+                means[k] = meanNodes.get(k).numbers();
+            }
+            int d = means[0].length;
+            double[][][] covs = new double[weights.length][][];
+            if (m.has("covariances") == m.has("covariance")) {
+                throw node.problem("give either 'covariances' (one matrix per component) or one shared 'covariance'");
+            }
+            if (m.has("covariance")) {
+                double[][] shared = matrix(m.get("covariance"), d);
+                java.util.Arrays.fill(covs, shared);
+            } else {
+                List<ScenarioNode> c = m.get("covariances").list(weights.length, weights.length);
+                for (int k = 0; k < covs.length; k++) {
+                    covs[k] = matrix(c.get(k), d);
+                }
+            }
+            return new ModelStep(header, new GaussianMixtureModel(weights, means, covs),
+                    "Gaussian mixture of " + weights.length + " components in " + d + "-D");
+        } catch (IllegalArgumentException e) {
+            throw node.problem(e.getMessage());
+        }
+    }
+
+    /**
+     * @param node a list of d rows of d numbers
+     * @param d the size
+     * @return the matrix
+     */
+    static double[][] matrix(ScenarioNode node, int d) {
+        List<ScenarioNode> rows = node.list(d, d);
+        double[][] a = new double[d][];
+        for (int i = 0; i < d; i++) {
+            a[i] = rows.get(i).numbers(d);
+        }
+        return a;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return List.of();
+    }
+
+    @Override
+    public Plan plan(PlanContext context) {
+        return new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description, List.of("dimension"));
+    }
+
+    @Override
+    public StepResult run(RunContext context) {
+        return new StepResult(id(), type(), new StepValue.Model(model, description),
+                Map.of("dimension", (double) model.dimension()), null, 0);
+    }
+}
