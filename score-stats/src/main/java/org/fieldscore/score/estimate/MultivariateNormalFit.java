@@ -56,7 +56,7 @@ public final class MultivariateNormalFit {
      * @return the estimate
      */
     public static MultivariateNormalFit fit(double[] samples, int d, double maxCondition) {
-        int count = Checks.requireSamples(samples, d);
+        int count = Checks.requireSampleShape(samples, d);
         if (count <= d) {
             throw new IllConditionedException("the covariance of " + count + " samples in dimension " + d
                     + " is singular (rank ≤ T − 1 = " + (count - 1) + " < d); at least " + (d + 1)
@@ -80,6 +80,11 @@ public final class MultivariateNormalFit {
         for (double[] s : partial) {
             for (int i = 0; i < d; i++) {
                 mean[i] += s[i];
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            if (!Double.isFinite(mean[i])) {
+                Checks.requireSamples(samples, d); // a non-finite sum means a non-finite sample: name it
             }
         }
         for (int i = 0; i < d; i++) {

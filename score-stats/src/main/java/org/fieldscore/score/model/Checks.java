@@ -29,16 +29,29 @@ public final class Checks {
      * @return T, the number of samples
      */
     public static int requireSamples(double[] samples, int d) {
-        requirePositive(d, "dimension");
-        if (samples.length == 0 || samples.length % d != 0) {
-            throw new IllegalArgumentException("samples must hold T·d values with d = " + d + ", got "
-                    + samples.length + " values (not a positive multiple of " + d + ")");
-        }
+        int count = requireSampleShape(samples, d);
         for (int i = 0; i < samples.length; i++) {
             if (!Double.isFinite(samples[i])) {
                 throw new IllegalArgumentException("sample " + (i / d) + ", coordinate " + (i % d) + " is "
                         + samples[i] + "; samples must be finite");
             }
+        }
+        return count;
+    }
+
+    /**
+     * Checks only the shape of flat row-major samples (for kernels that detect non-finite values on the fly and
+     * then call {@link #requireSamples} to name the culprit).
+     *
+     * @param samples T·d values
+     * @param d dimension
+     * @return T
+     */
+    public static int requireSampleShape(double[] samples, int d) {
+        requirePositive(d, "dimension");
+        if (samples.length == 0 || samples.length % d != 0) {
+            throw new IllegalArgumentException("samples must hold T·d values with d = " + d + ", got "
+                    + samples.length + " values (not a positive multiple of " + d + ")");
         }
         return samples.length / d;
     }

@@ -74,9 +74,9 @@ class MultivariateNormalEstimationTest {
 
     @Test
     void genericOptimizerOnTheAutodiffObjectiveReachesTheClosedForm() {
-        // the autodiff objective costs ~25 µs per sample and evaluation; 4000 samples keep the test short, and
+        // the autodiff objective costs ~25 µs per sample and evaluation; 2000 samples keep the test short, and
         // the comparison is on the same sample, so T does not enter the tolerance
-        double[] x = SEED.draw(4_000, 99);
+        double[] x = SEED.draw(2_000, 99);
         double[] closed = MultivariateNormalFit.fit(x, 2).model().parameters();
         AutodiffFamily family = new AutodiffFamily(MultivariateNormalModel.family(2));
         ScoreMatching matching = new ScoreMatching(new Lbfgs(10, 1e-9, 500), 1, 0.3, 5);
