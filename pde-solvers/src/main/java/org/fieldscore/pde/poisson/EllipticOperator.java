@@ -239,6 +239,44 @@ public final class EllipticOperator {
     }
 
     /**
+     * The fused explicit update out = s·u + a·(A − σ)u + b·prev + c at every unknown, one pass over memory: an FTCS
+     * diffusion step (s = 1, a = kΔt, no prev) or a leapfrog wave step (s = 2, a = c²Δt², b = −1).
+     *
+     * @param s factor of u
+     * @param a factor of (A − σ)u
+     * @param u padded input; its ghost layers are refreshed
+     * @param b factor of prev
+     * @param prev padded array, or null for none
+     * @param c padded additive term (boundary data, sources)
+     * @param out padded output, distinct from u
+     */
+    public void explicitUpdate(double s, double a, double[] u, double b, double[] prev, double[] c, double[] out) {
+        fillGhosts(u);
+        double centre = centre();
+        double a0 = a * c0;
+        double a1 = a * c1;
+        double a2 = a * c2;
+        double ac = s + a * centre;
+        ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int base = index(0, r % m1, r / m1);
+                int end = base + m0;
+                if (prev == null) {
+                    for (int q = base; q < end; q++) {
+                        out[q] = ac * u[q] + a0 * (u[q - 1] + u[q + 1]) + a1 * (u[q - sy] + u[q + sy])
+                                + a2 * (u[q - sz] + u[q + sz]) + c[q];
+                    }
+                } else {
+                    for (int q = base; q < end; q++) {
+                        out[q] = ac * u[q] + a0 * (u[q - 1] + u[q + 1]) + a1 * (u[q - sy] + u[q + sy])
+                                + a2 * (u[q - sz] + u[q + sz]) + b * prev[q] + c[q];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
      * r = b − (A − σ) u, returning ‖r‖₂ over the unknowns.
      *
      * @param u padded solution; its ghost layers are refreshed
@@ -664,6 +702,30 @@ public final class EllipticOperator {
     }
 
     /**
+     * Evaluates a function at the unknowns' positions.
+     *
+     * @param t time
+     * @param f the function
+     * @param padded destination (unknowns overwritten)
+     */
+    public void sample(double t, org.fieldscore.fields.ScalarFunction f, double[] padded) {
+        double[] x = new double[3];
+        double[] point = new double[dimension];
+        for (int k = 0; k < m2; k++) {
+            x[2] = axes[2].position(k);
+            for (int j = 0; j < m1; j++) {
+                x[1] = axes[1].position(j);
+                int base = index(0, j, k);
+                for (int i = 0; i < m0; i++) {
+                    x[0] = axes[0].position(i);
+                    System.arraycopy(x, 0, point, 0, dimension);
+                    padded[base + i] = f.value(t, point);
+                }
+            }
+        }
+    }
+
+    /**
      * @param padded values at the unknowns
      * @return a full grid array with those values and zero at fixed (vertex Dirichlet) points
      */
@@ -756,7 +818,7 @@ public final class EllipticOperator {
      * @param padded a padded array
      * @param packed destination, unknown numbering (i fastest), length {@link #unknownCount()}
      */
-    void pack(double[] padded, double[] packed) {
+    public void pack(double[] padded, double[] packed) {
         for (int k = 0; k < m2; k++) {
             for (int j = 0; j < m1; j++) {
                 System.arraycopy(padded, index(0, j, k), packed, m0 * (j + m1 * k), m0);
@@ -768,7 +830,7 @@ public final class EllipticOperator {
      * @param packed unknowns in unknown numbering
      * @param padded destination
      */
-    void unpack(double[] packed, double[] padded) {
+    public void unpack(double[] packed, double[] padded) {
         for (int k = 0; k < m2; k++) {
             for (int j = 0; j < m1; j++) {
                 System.arraycopy(packed, m0 * (j + m1 * k), padded, index(0, j, k), m0);
