@@ -155,7 +155,8 @@ public final class LinePlot {
 
     /**
      * Adds a function as a dashed line evaluated at {@value #CURVE_POINTS} points of [lower, upper] (e.g. a target
-     * density over a histogram).
+     * density over a histogram); the points are evenly spaced, or geometrically when {@link #logLog()} was called
+     * before.
      *
      * @param label legend label
      * @param f the function
@@ -167,6 +168,9 @@ public final class LinePlot {
         if (!(upper > lower) || !Double.isFinite(lower) || !Double.isFinite(upper)) {
             throw new IllegalArgumentException("curve '" + label + "' needs finite lower < upper, got [" + lower + ", "
                     + upper + "]");
+        }
+        if (logLog && !(lower > 0)) {
+            throw new IllegalArgumentException("curve '" + label + "' on log-log axes needs lower > 0, got " + lower);
         }
         double[] x = new double[CURVE_POINTS];
         double[] y = new double[CURVE_POINTS];

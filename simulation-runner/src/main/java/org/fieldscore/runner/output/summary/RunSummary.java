@@ -1,6 +1,7 @@
 package org.fieldscore.runner.output.summary;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,12 @@ public record RunSummary(String scenarioName, Map<String, Object> scenario, long
         Objects.requireNonNull(scenarioName, "scenarioName");
         scenario = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scenario, "scenario")));
         Objects.requireNonNull(fieldscoreVersion, "fieldscoreVersion");
-        Instant.parse(Objects.requireNonNull(timestamp, "timestamp"));
+        try {
+            Instant.parse(Objects.requireNonNull(timestamp, "timestamp"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("timestamp must be ISO-8601 in UTC like 2026-11-27T23:00:00Z, got '"
+                    + timestamp + "'", e);
+        }
         Objects.requireNonNull(machine, "machine");
         steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
         comparisons = List.copyOf(Objects.requireNonNull(comparisons, "comparisons"));

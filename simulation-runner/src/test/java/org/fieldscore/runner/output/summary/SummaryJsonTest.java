@@ -85,6 +85,15 @@ class SummaryJsonTest {
     }
 
     @Test
+    void timestampMustBeIso8601() {
+        RunSummary s = sample();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunSummary(
+                s.scenarioName(), s.scenario(), s.seed(), s.fieldscoreVersion(), "27/11/2026 23:00", s.machine(),
+                s.steps(), s.comparisons()));
+        assertTrue(e.getMessage().contains("'27/11/2026 23:00'"), e.getMessage());
+    }
+
+    @Test
     void stepBuilderKeepsOrderAndRefusesDuplicates() {
         StepResult step = StepResult.builder("u", "heat").metric("l2", 1e-3).metric("max", 2e-3).timing("wall", 0.5)
                 .file("u.pvd").build();
