@@ -1,6 +1,7 @@
 package org.fieldscore.runner.output;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
@@ -106,6 +108,45 @@ public final class OutputDirectory {
         }
         requireNoLinkOutside(relative, target);
         return target;
+    }
+
+    /**
+     * Opens a sub-folder as an output directory of its own (e.g. one per sweep case), creating it when missing.
+     * Paths given to the result are confined to the sub-folder.
+     *
+     * @param relative path of the sub-folder relative to this folder
+     * @return the output directory of the sub-folder
+     * @throws IOException when the folder cannot be created
+     * @throws OutputPathException when the path leaves this folder
+     */
+    public OutputDirectory subdirectory(String relative) throws IOException {
+        Path folder = resolve(relative);
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+            throw new OutputPathException(relative, "a file of that name exists; a sub-folder needs another name");
+        }
+        Files.createDirectories(folder);
+        Path real = folder.toRealPath();
+        if (!real.startsWith(root)) {
+            throw new OutputPathException(relative, "it resolves outside the output folder " + root + ", to " + real);
+        }
+        return new OutputDirectory(real);
+    }
+
+    /**
+     * Reads back this folder's {@value #SUMMARY_FILE}, e.g. to skip a sweep case that finished in an earlier,
+     * interrupted run. Because summaries are written atomically, a summary that exists is complete.
+     *
+     * @return the summary, or empty when the folder has none
+     * @throws IOException when the file exists but cannot be read or parsed
+     */
+    public Optional<RunSummary> readSummary() throws IOException {
+        Path file = root.resolve(SUMMARY_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(SummaryJson.read(in));
+        }
     }
 
     /** @return the path of a file inside the folder relative to it, with '/' separators (for summaries) */

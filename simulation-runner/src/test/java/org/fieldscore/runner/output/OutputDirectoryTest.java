@@ -139,6 +139,27 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void subdirectoriesAreConfinedOutputDirectoriesOfTheirOwn() throws IOException {
+        OutputDirectory out = OutputDirectory.create(temp);
+        OutputDirectory caseDir = out.subdirectory("cases/case-0001");
+        caseDir.writeText("result.txt", "1");
+        assertEquals(List.of("cases/case-0001/result.txt"), listing(temp));
+        assertThrows(OutputPathException.class, () -> caseDir.writeText("../case-0002/x.txt", "no"));
+        assertThrows(OutputPathException.class, () -> out.subdirectory("../sibling"));
+        out.writeText("taken", "file");
+        assertThrows(OutputPathException.class, () -> out.subdirectory("taken"));
+    }
+
+    @Test
+    void summaryIsReadBackWhenPresent() throws IOException {
+        OutputDirectory out = OutputDirectory.create(temp);
+        assertTrue(out.readSummary().isEmpty());
+        var summary = org.fieldscore.runner.output.summary.SummaryFixture.sample();
+        out.writeSummary(summary);
+        assertEquals(summary, out.readSummary().orElseThrow());
+    }
+
+    @Test
     void timeSeriesWritesSnapshotsAndPvdLast() throws IOException {
         var grid = org.fieldscore.fields.grid.Grid.cube(1, 5, 0, 1);
         var f0 = org.fieldscore.fields.SampledScalarField.constant(grid, 1.0);

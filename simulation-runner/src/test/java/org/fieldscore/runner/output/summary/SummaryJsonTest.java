@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,35 +22,9 @@ class SummaryJsonTest {
     @TempDir
     Path temp;
 
-    static RunSummary sample() {
-        Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("shape", List.of(65, 65));
-        grid.put("lower", List.of(-1.0, -1.0));
-        grid.put("upper", List.of(1.0, 1.0));
-        Map<String, Object> scenario = new LinkedHashMap<>();
-        scenario.put("name", "point-charge");
-        scenario.put("parameters", Map.of("charge", 1.602176634e-19));
-        scenario.put("grid", grid);
-        scenario.put("absorbing", true);
-
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("iterations", 12.0);
-        metrics.put("residual", 3.1415926535897931e-11);
-        metrics.put("unbounded", Double.POSITIVE_INFINITY);
-        metrics.put("undefined", Double.NaN);
-        StepResult poisson = new StepResult("phi", "poisson", metrics, Map.of("wall", 0.123456789),
-                List.of("phi.vti", "phi.png"));
-        StepResult field = new StepResult("rho", "field", Map.of(), Map.of("wall", 1e-3), List.of());
-        return new RunSummary("point-charge", scenario, 42L, "0.1.0-SNAPSHOT", "2026-11-27T23:00:00Z",
-                new MachineInfo("17.0.15", "Debian", "Linux", "6.1", "amd64", 2, 3L << 30),
-                List.of(field, poisson),
-                List.of(ComparisonResult.judge("phi vs Coulomb", "l2", 1.0 / 3.0, 0.5),
-                        ComparisonResult.judge("gauss", "relative", 0.2, 0.1)));
-    }
-
     @Test
     void writtenSummaryParsesBackWithTheSameContent() throws IOException {
-        RunSummary summary = sample();
+        RunSummary summary = SummaryFixture.sample();
         Path file = OutputDirectory.create(temp).writeSummary(summary);
         RunSummary back;
         try (var in = Files.newInputStream(file)) {
@@ -67,7 +40,7 @@ class SummaryJsonTest {
 
     @Test
     void jsonUsesTheDocumentedNames() throws IOException {
-        String json = Files.readString(OutputDirectory.create(temp).writeSummary(sample()));
+        String json = Files.readString(OutputDirectory.create(temp).writeSummary(SummaryFixture.sample()));
         for (String key : new String[] {"\"scenarioName\"", "\"scenario\"", "\"seed\" : 42", "\"fieldscoreVersion\"",
             "\"timestamp\"", "\"javaVersion\"", "\"cpuCount\" : 2", "\"steps\"", "\"metrics\"", "\"timings\"",
             "\"comparisons\"", "\"verdict\" : \"pass\"", "\"verdict\" : \"fail\"", "\"tolerance\"", "\"NaN\""}) {
@@ -81,12 +54,12 @@ class SummaryJsonTest {
         assertFalse(ComparisonResult.judge("a", "l2", 0.1000001, 0.1).passed());
         assertFalse(ComparisonResult.judge("a", "l2", Double.NaN, 0.1).passed(), "NaN never passes");
         assertThrows(IllegalArgumentException.class, () -> ComparisonResult.judge("a", "l2", 0.0, -1));
-        assertFalse(sample().allComparisonsPassed());
+        assertFalse(SummaryFixture.sample().allComparisonsPassed());
     }
 
     @Test
     void timestampMustBeIso8601() {
-        RunSummary s = sample();
+        RunSummary s = SummaryFixture.sample();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunSummary(
                 s.scenarioName(), s.scenario(), s.seed(), s.fieldscoreVersion(), "27/11/2026 23:00", s.machine(),
                 s.steps(), s.comparisons()));
