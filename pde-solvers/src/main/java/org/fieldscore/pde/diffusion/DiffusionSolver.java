@@ -3,10 +3,9 @@ package org.fieldscore.pde.diffusion;
 import java.util.Objects;
 
 import org.fieldscore.fields.SampledScalarField;
-import org.fieldscore.fields.bc.BoundaryCondition;
-import org.fieldscore.fields.bc.BoundaryValue;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.UnstableTimeStepException;
 import org.fieldscore.pde.poisson.EllipticOperator;
 import org.fieldscore.pde.poisson.MultigridSolver;
 import org.fieldscore.pde.poisson.PoissonSolver;
@@ -231,14 +230,7 @@ public final class DiffusionSolver {
             source = op.newArray();
             sourceNext = op.newArray();
             rhs = op.newArray();
-            boolean timeDependent = false;
-            for (BoundaryCondition bc : problem.boundaries().asMap().values()) {
-                BoundaryValue v = bc instanceof BoundaryCondition.Dirichlet d ? d.value()
-                        : bc instanceof BoundaryCondition.Neumann nm ? nm.flux()
-                        : bc instanceof BoundaryCondition.Robin r ? r.value() : BoundaryValue.ZERO;
-                timeDependent |= !v.isConstant();
-            }
-            boundaryDependsOnTime = timeDependent;
+            boundaryDependsOnTime = op.boundaryDataDependsOnTime();
             boundaryTerms(0, q);
             sourceAt(0, source);
             boundaryTerms(0, qNext);

@@ -644,6 +644,17 @@ public final class EllipticOperator {
         }
     }
 
+    /** @return whether some face's boundary value is not constant (so {@link #addBoundaryTerms} depends on t) */
+    public boolean boundaryDataDependsOnTime() {
+        requireFineLevel();
+        for (BoundaryCondition bc : conditions.asMap().values()) {
+            if (!boundaryValue(bc).isConstant()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static BoundaryValue boundaryValue(BoundaryCondition bc) {
         if (bc instanceof BoundaryCondition.Dirichlet d) {
             return d.value();
@@ -734,6 +745,68 @@ public final class EllipticOperator {
         double[] out = new double[grid.pointCount()];
         forEachUnknown((q, g) -> out[g] = padded[q]);
         return out;
+    }
+
+    /**
+     * First-order Mur absorbing update of a fixed (vertex Dirichlet) end layer (Mur 1981):
+     * u<sub>b</sub><sup>n+1</sup> = u<sub>i</sub><sup>n</sup> + κ(u<sub>i</sub><sup>n+1</sup> − u<sub>b</sub><sup>n</sup>),
+     * with u<sub>i</sub> the first unknown inside and κ = (cΔt − h)/(cΔt + h).
+     *
+     * @param axis the face's axis
+     * @param side 0 low, 1 high
+     * @param kappa κ
+     * @param current padded state at step n
+     * @param next padded state at step n + 1 (unknowns already updated); its end layer is written
+     * @throws IllegalArgumentException when that end is not a fixed layer
+     */
+    public void murUpdate(int axis, int side, double kappa, double[] current, double[] next) {
+        if (!axes[axis].fixedEnd(side)) {
+            throw new IllegalArgumentException("an absorbing face needs a vertex-centred axis with a fixed end layer");
+        }
+        int[] m = {m0, m1, m2};
+        int[] stride = {1, sy, sz};
+        int o1 = (axis + 1) % 3;
+        int o2 = (axis + 2) % 3;
+        int layer = side == 0 ? -1 : m[axis];
+        int inside = side == 0 ? 0 : m[axis] - 1;
+        for (int i2 = 0; i2 < m[o2]; i2++) {
+            for (int i1 = 0; i1 < m[o1]; i1++) {
+                int base = index(0, 0, 0) + i1 * stride[o1] + i2 * stride[o2];
+                int b = base + layer * stride[axis];
+                int in = base + inside * stride[axis];
+                next[b] = current[in] + kappa * (next[in] - current[b]);
+            }
+        }
+    }
+
+    /**
+     * Copies a fixed end layer of a padded array into the matching boundary points of a grid array.
+     *
+     * @param axis the face's axis
+     * @param side 0 low, 1 high
+     * @param padded the padded array
+     * @param gridValues full grid array, updated on that face
+     */
+    public void copyFixedLayer(int axis, int side, double[] padded, double[] gridValues) {
+        requireFineLevel();
+        int[] m = {m0, m1, m2};
+        int[] stride = {1, sy, sz};
+        int[] gridStride = new int[3];
+        for (int a = 0; a < dimension; a++) {
+            gridStride[a] = grid.stride(a);
+        }
+        int o1 = (axis + 1) % 3;
+        int o2 = (axis + 2) % 3;
+        int layer = side == 0 ? -1 : m[axis];
+        int gridLayer = side == 0 ? 0 : grid.size(axis) - 1;
+        for (int i2 = 0; i2 < m[o2]; i2++) {
+            for (int i1 = 0; i1 < m[o1]; i1++) {
+                int p = index(0, 0, 0) + i1 * stride[o1] + i2 * stride[o2] + layer * stride[axis];
+                int g = gridLayer * gridStride[axis] + (i1 + axes[o1].firstGridIndex) * gridStride[o1]
+                        + (i2 + axes[o2].firstGridIndex) * gridStride[o2];
+                gridValues[g] = padded[p];
+            }
+        }
     }
 
     /** Receives a padded index and the matching grid flat index. */

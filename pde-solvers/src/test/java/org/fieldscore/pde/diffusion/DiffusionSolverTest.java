@@ -16,6 +16,7 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.PointSource;
+import org.fieldscore.pde.UnstableTimeStepException;
 import org.fieldscore.pde.analytic.AnalyticSolutions;
 import org.junit.jupiter.api.Test;
 

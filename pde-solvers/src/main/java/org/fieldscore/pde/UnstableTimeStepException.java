@@ -1,4 +1,4 @@
-package org.fieldscore.pde.diffusion;
+package org.fieldscore.pde;
 
 /**
  * Thrown when an explicit scheme is asked to step beyond its stability limit; carries the largest stable step.

@@ -1,0 +1,177 @@
+package org.fieldscore.pde.wave;
+
+import java.util.Objects;
+
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.bc.Face;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.UnstableTimeStepException;
+import org.fieldscore.pde.poisson.EllipticOperator;
+
+/**
+ * Leapfrog (Störmer–Verlet) integration of a {@link WaveProblem} with the second-order Laplacian of
+ * {@link EllipticOperator} (Aφ + q, q the boundary data):
+ * <pre>
+ *   (1 + γΔt/2) φ<sup>n+1</sup> = 2φ<sup>n</sup> − (1 − γΔt/2) φ<sup>n−1</sup> + Δt²[c²(Aφ<sup>n</sup> + q<sup>n</sup>) − gρ<sup>n</sup>],
+ *   φ<sup>1</sup> = φ<sup>0</sup> + Δt v<sup>0</sup> + ½Δt²[c²(Aφ<sup>0</sup> + q<sup>0</sup>) − gρ<sup>0</sup> − γv<sup>0</sup>],
+ * </pre>
+ * second order in Δt and h, stable for c·Δt·√(Σ1/h²) ≤ 1 (CFL); a larger step is refused with
+ * {@link UnstableTimeStepException}. Absorbing faces get Mur's first-order update after each step. The requested Δt
+ * is shrunk to T/⌈T/Δt⌉. Immutable.
+ */
+public final class WaveSolver {
+
+    private final double timeStep;
+    private final WaveObserver observer;
+    private final ProgressListener progress;
+    private final boolean monitorEnergy;
+
+    private WaveSolver(double timeStep, WaveObserver observer, ProgressListener progress, boolean monitorEnergy) {
+        this.timeStep = timeStep;
+        this.observer = observer;
+        this.progress = progress;
+        this.monitorEnergy = monitorEnergy;
+    }
+
+    /**
+     * @param dt the time step &gt; 0
+     * @return a leapfrog solver
+     */
+    public static WaveSolver leapfrog(double dt) {
+        if (!(dt > 0) || Double.isInfinite(dt)) {
+            throw new IllegalArgumentException("time step must be finite and > 0, got " + dt);
+        }
+        return new WaveSolver(dt, WaveObserver.NONE, ProgressListener.NONE, false);
+    }
+
+    /** @param o called after every step @return a copy */
+    public WaveSolver observer(WaveObserver o) {
+        return new WaveSolver(timeStep, Objects.requireNonNull(o, "observer"), progress, monitorEnergy);
+    }
+
+    /** @param listener receives one report per step @return a copy */
+    public WaveSolver progress(ProgressListener listener) {
+        return new WaveSolver(timeStep, observer, Objects.requireNonNull(listener, "listener"), monitorEnergy);
+    }
+
+    /** @param on whether to record the discrete energy after every step (one extra operator application) @return a copy */
+    public WaveSolver monitorEnergy(boolean on) {
+        return new WaveSolver(timeStep, observer, progress, on);
+    }
+
+    /**
+     * @param problem a problem
+     * @return 1/(c√(Σ1/h²)), the CFL limit
+     */
+    public static double largestStableStep(WaveProblem problem) {
+        Grid g = problem.grid();
+        double sum = 0;
+        for (int a = 0; a < g.spaceDimension(); a++) {
+            sum += 1 / (g.spacing(a) * g.spacing(a));
+        }
+        return 1 / (problem.speed() * Math.sqrt(sum));
+    }
+
+    /**
+     * @param problem the problem
+     * @param endTime T &gt; 0
+     * @return φ(T), the number of steps and the energy history
+     * @throws UnstableTimeStepException when Δt violates the CFL condition
+     */
+    public WaveResult run(WaveProblem problem, double endTime) {
+        if (!(endTime > 0) || Double.isInfinite(endTime)) {
+            throw new IllegalArgumentException("end time must be finite and > 0, got " + endTime);
+        }
+        int steps = (int) Math.max(1, Math.ceil(endTime / timeStep - 1e-9));
+        double dt = endTime / steps;
+        double limit = largestStableStep(problem);
+        if (dt > limit * (1 + 1e-12)) {
+            throw new UnstableTimeStepException("leapfrog wave step (CFL: c dt sqrt(sum 1/h^2) <= 1)", dt, limit);
+        }
+        EllipticOperator op = EllipticOperator.of(problem.grid(), problem.boundaries(), 0);
+        double c2 = problem.speed() * problem.speed();
+        double g = problem.coupling().value();
+        double gamma = problem.damping();
+        double[] prev = op.newArray();
+        double[] cur = op.newArray();
+        double[] next = op.newArray();
+        double[] velocity = op.newArray();
+        double[] q = op.newArray();
+        double[] rho = op.newArray();
+        double[] forcing = op.newArray();
+        op.sample(0, problem.initial()::value, prev);
+        if (problem.initialVelocity() != null) {
+            op.sample(0, problem.initialVelocity()::value, velocity);
+        }
+        boolean boundaryDependsOnTime = op.boundaryDataDependsOnTime();
+        op.addBoundaryTerms(0, q);
+        if (problem.density() != null) {
+            op.sample(0, problem.density()::value, rho);
+        }
+        Face[] absorbing = problem.absorbingFaces().toArray(new Face[0]);
+        double[] kappa = new double[absorbing.length];
+        for (int f = 0; f < absorbing.length; f++) {
+            double h = problem.grid().spacing(absorbing[f].axis());
+            double cdt = problem.speed() * dt;
+            kappa[f] = (cdt - h) / (cdt + h);
+        }
+        double[] energy = new double[monitorEnergy ? steps : 0];
+        progress.started("leapfrog, " + steps + " steps to t = " + endTime, steps);
+        try {
+            for (int i = 0; i < forcing.length; i++) {
+                forcing[i] = dt * velocity[i] + 0.5 * dt * dt * (c2 * q[i] - g * rho[i] - gamma * velocity[i]);
+            }
+            op.explicitUpdate(1, 0.5 * dt * dt * c2, prev, 0, null, forcing, cur);
+            for (int f = 0; f < absorbing.length; f++) {
+                op.murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], prev, cur);
+            }
+            finishStep(op, cur, prev, 1, dt, problem, energy, endTime, steps);
+            double damp = 1 + 0.5 * gamma * dt;
+            double s = 2 / damp;
+            double a = dt * dt * c2 / damp;
+            double b = -(1 - 0.5 * gamma * dt) / damp;
+            for (int n = 1; n < steps; n++) {
+                double t = n * dt;
+                if (boundaryDependsOnTime) {
+                    java.util.Arrays.fill(q, 0.0);
+                    op.addBoundaryTerms(t, q);
+                }
+                if (problem.density() != null && problem.densityDependsOnTime()) {
+                    op.sample(t, problem.density()::value, rho);
+                }
+                if (n == 1 || boundaryDependsOnTime || problem.densityDependsOnTime()) {
+                    for (int i = 0; i < forcing.length; i++) {
+                        forcing[i] = dt * dt * (c2 * q[i] - g * rho[i]) / damp;
+                    }
+                }
+                op.explicitUpdate(s, a, cur, b, prev, forcing, next);
+                for (int f = 0; f < absorbing.length; f++) {
+                    op.murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], cur, next);
+                }
+                double[] swap = prev;
+                prev = cur;
+                cur = next;
+                next = swap;
+                finishStep(op, cur, prev, n + 1, dt, problem, energy, endTime, steps);
+            }
+        } finally {
+            progress.finished();
+        }
+        double[] values = op.gather(cur, endTime);
+        for (Face f : absorbing) {
+            op.copyFixedLayer(f.axis(), f.side() < 0 ? 0 : 1, cur, values);
+        }
+        return new WaveResult(SampledScalarField.wrap(problem.grid(), values), endTime, steps, energy);
+    }
+
+    private void finishStep(EllipticOperator op, double[] cur, double[] prev, int step, double dt, WaveProblem problem,
+                            double[] energy, double endTime, int steps) {
+        double t = step == steps ? endTime : step * dt;
+        if (energy.length > 0) {
+            energy[step - 1] = WaveStepState.energy(op, cur, prev, dt, problem.speed());
+        }
+        progress.advanced(step, "t = " + t);
+        observer.onStep(new WaveStepState(op, cur, prev, step, t, dt, problem.speed()));
+    }
+}
