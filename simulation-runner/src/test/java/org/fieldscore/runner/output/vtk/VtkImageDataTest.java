@@ -59,6 +59,33 @@ class VtkImageDataTest {
     }
 
     @Test
+    void binaryEncodingReadsBackExactlyAndIsTheDefaultForLargeImages() throws Exception {
+        Grid small = Grid.of(new int[] {7, 5}, new double[] {0, 0}, new double[] {1, 1}, Centering.VERTEX);
+        SampledScalarField f = SampledScalarField.wrap(small, randomValues(35, 11));
+        SampledVectorField v = SampledVectorField.wrap(small, new double[][] {randomValues(35, 12),
+            randomValues(35, 13)});
+        OutputDirectory out = OutputDirectory.create(temp);
+        Path file = out.writeVti("b.vti", VtkImageData.on(small).scalars("f", f).vectors("v", v)
+                .encoding(VtkImageData.Encoding.BINARY));
+        VtkReader.Image image = VtkReader.readImage(file);
+        assertEquals("binary", image.formats().get("f"));
+        assertArrayEquals(f.copyValues(), image.arrays().get("f"));
+        double[] vectors = image.arrays().get("v");
+        for (int p = 0; p < 35; p++) {
+            assertEquals(v.valueAt(0, p), vectors[3 * p]);
+            assertEquals(v.valueAt(1, p), vectors[3 * p + 1]);
+            assertEquals(0.0, vectors[3 * p + 2]);
+        }
+        assertEquals("ascii", VtkReader.readImage(out.writeVti("s.vti", "f", f)).formats().get("f"));
+
+        Grid large = Grid.cube(2, 182, 0, 1);
+        SampledScalarField g = SampledScalarField.wrap(large, randomValues(large.pointCount(), 14));
+        VtkReader.Image big = VtkReader.readImage(out.writeVti("large.vti", "g", g));
+        assertEquals("binary", big.formats().get("g"), "182² points exceed the ASCII limit");
+        assertArrayEquals(g.copyValues(), big.arrays().get("g"));
+    }
+
+    @Test
     void cellCentredAxesPutPointsAtCellCentresAnd2dVectorsArePadded() throws Exception {
         Grid grid = Grid.of(new int[] {4, 2}, new double[] {0, 0}, new double[] {1, 1},
                 new Centering[] {Centering.CELL, Centering.VERTEX});

@@ -2,8 +2,11 @@ package org.fieldscore.runner.output.vtk;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +23,8 @@ final class VtkReader {
 
     /** The parsed image: geometry and every point-data array (components interleaved, as in the file). */
     record Image(int[] wholeExtent, double[] origin, double[] spacing, Map<String, double[]> arrays,
-                 Map<String, Integer> components, String scalarsAttribute, String vectorsAttribute) {
+                 Map<String, Integer> components, Map<String, String> formats, String scalarsAttribute,
+                 String vectorsAttribute) {
     }
 
     private VtkReader() {
@@ -46,12 +50,20 @@ final class VtkReader {
         NodeList arrays = pointData.getElementsByTagName("DataArray");
         Map<String, double[]> values = new LinkedHashMap<>();
         Map<String, Integer> components = new LinkedHashMap<>();
+        Map<String, String> formats = new LinkedHashMap<>();
         for (int i = 0; i < arrays.getLength(); i++) {
             Element a = (Element) arrays.item(i);
-            if (!"ascii".equals(a.getAttribute("format")) || !"Float64".equals(a.getAttribute("type"))) {
-                throw new IOException("expected ascii Float64 arrays");
+            if (!"Float64".equals(a.getAttribute("type"))) {
+                throw new IOException("expected Float64 arrays");
             }
-            values.put(a.getAttribute("Name"), numbers(a.getTextContent()));
+            String format = a.getAttribute("format");
+            double[] data = switch (format) {
+                case "ascii" -> numbers(a.getTextContent());
+                case "binary" -> binary(a.getTextContent());
+                default -> throw new IOException("unexpected format " + format);
+            };
+            values.put(a.getAttribute("Name"), data);
+            formats.put(a.getAttribute("Name"), format);
             components.put(a.getAttribute("Name"), Integer.parseInt(a.getAttribute("NumberOfComponents")));
         }
         double[] extent = numbers(image.getAttribute("WholeExtent"));
@@ -60,7 +72,7 @@ final class VtkReader {
             whole[i] = (int) extent[i];
         }
         return new Image(whole, numbers(image.getAttribute("Origin")), numbers(image.getAttribute("Spacing")),
-                values, components, pointData.getAttribute("Scalars"), pointData.getAttribute("Vectors"));
+                values, components, formats, pointData.getAttribute("Scalars"), pointData.getAttribute("Vectors"));
     }
 
     /** @return timestep → file of every DataSet of a .pvd collection, in file order */
@@ -72,6 +84,18 @@ final class VtkReader {
             entries.put(Double.parseDouble(e.getAttribute("timestep")), e.getAttribute("file"));
         }
         return entries;
+    }
+
+    /** Inline binary: base64 of a little-endian UInt64 byte count followed by little-endian doubles. */
+    private static double[] binary(String text) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(text.trim())).order(ByteOrder.LITTLE_ENDIAN);
+        long count = bytes.getLong();
+        if (count != bytes.remaining() || count % 8 != 0) {
+            throw new IOException("header says " + count + " bytes, the array holds " + bytes.remaining());
+        }
+        double[] v = new double[(int) (count / 8)];
+        bytes.asDoubleBuffer().get(v);
+        return v;
     }
 
     private static double[] numbers(String text) {
