@@ -52,7 +52,20 @@ public final class VtkImageData {
         BINARY
     }
 
-    private record Array(String name, int components, double[][] values) {
+    /** Reads component c at flat point p of a field without copying it. */
+    @FunctionalInterface
+    private interface PointValues {
+        double value(int c, int p);
+    }
+
+    /**
+     * @param components components written per point
+     * @param stored components the field has (missing ones are written as 0)
+     */
+    private record Array(String name, int components, int stored, PointValues values) {
+        double value(int c, int p) {
+            return c < stored ? values.value(c, p) : 0.0;
+        }
     }
 
     private final Grid grid;
@@ -85,7 +98,7 @@ public final class VtkImageData {
      */
     public VtkImageData scalars(String name, SampledScalarField field) {
         grid.requireSame(field.grid());
-        return add(name, 1, new double[][] {field.copyValues()});
+        return add(new Array(name, 1, 1, (c, p) -> field.valueAt(p)));
     }
 
     /**
@@ -98,11 +111,7 @@ public final class VtkImageData {
     public VtkImageData vectors(String name, SampledVectorField field) {
         grid.requireSame(field.grid());
         int p = field.components();
-        double[][] values = new double[p][];
-        for (int c = 0; c < p; c++) {
-            values[c] = field.copyValues(c);
-        }
-        return add(name, p == 2 ? 3 : p, values);
+        return add(new Array(name, p == 2 ? 3 : p, p, field::valueAt));
     }
 
     /**
@@ -116,8 +125,8 @@ public final class VtkImageData {
         return this;
     }
 
-    private VtkImageData add(String name, int components, double[][] values) {
-        Objects.requireNonNull(name, "name");
+    private VtkImageData add(Array array) {
+        String name = Objects.requireNonNull(array.name(), "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a VTK array needs a non-blank name");
         }
@@ -126,7 +135,7 @@ public final class VtkImageData {
                 throw new IllegalArgumentException("this image already has an array named '" + name + "'");
             }
         }
-        arrays.add(new Array(name, components, values));
+        arrays.add(array);
         return this;
     }
 
@@ -181,7 +190,7 @@ public final class VtkImageData {
                     base64.write(chunk.array(), 0, chunk.position());
                     chunk.clear();
                 }
-                chunk.putDouble(c < a.values.length ? a.values[c][p] : 0.0);
+                chunk.putDouble(a.value(c, p));
             }
         }
         base64.write(chunk.array(), 0, chunk.position());
@@ -217,7 +226,7 @@ public final class VtkImageData {
                 if (c > 0) {
                     line.append(' ');
                 }
-                line.append(c < a.values.length ? a.values[c][p] : 0.0);
+                line.append(a.value(c, p));
             }
             line.append('\n');
             w.append(line);
