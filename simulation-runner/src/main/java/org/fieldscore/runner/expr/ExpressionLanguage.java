@@ -159,7 +159,19 @@ public final class ExpressionLanguage {
         return compile(text, List.of()).evaluate(new double[0]);
     }
 
-    private ExpressionException unknownName(String text, String token, int position, List<String> variables) {
+    private ExpressionException unknownName(String text, String fragment, int at, List<String> variables) {
+        // exp4j may split an unknown name after a known prefix ("sinn" -> "sin" + "n"): report the whole name
+        int position = Math.max(0, Math.min(at, text.length() - 1));
+        int start = position;
+        while (start > 0 && isNameChar(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = position;
+        while (end < text.length() && isNameChar(text.charAt(end))) {
+            end++;
+        }
+        String token = end > start ? text.substring(start, end) : fragment;
+        position = end > start ? start : at;
         List<String> known = new ArrayList<>(variables);
         known.addAll(parameters.keySet());
         known.addAll(CONSTANTS.keySet());
@@ -177,13 +189,17 @@ public final class ExpressionLanguage {
                 + (position + 1) + " of '" + text + "'." + hint + valid);
     }
 
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
     private static String describe(RuntimeException e) {
         String m = e.getMessage();
         if (m == null) {
             return "incomplete expression";
         }
         if (m.startsWith("Mismatched parentheses")) {
-            return "mismatched parentheses";
+            return "mismatched parentheses (valid: every '(' closed by a ')')";
         }
         if (m.startsWith("Operator is unknown")) {
             return "unknown operator (valid: + - * / ^ %)";

@@ -46,7 +46,7 @@ public final class GridSpec {
         for (int a = 0; a < d; a++) {
             if (!(upper[a] > lower[a])) {
                 throw m.get("upper").problem("axis " + Grid.axisName(a) + " needs upper > lower, got lower " + lower[a]
-                        + " and upper " + upper[a]);
+                        + " and upper " + upper[a] + "; valid: an upper end above the lower end");
             }
         }
         Centering[] centering = new Centering[d];

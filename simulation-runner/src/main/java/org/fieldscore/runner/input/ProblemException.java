@@ -18,6 +18,26 @@ public final class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * A problem that follows from one already reported (e.g. a step using a grid that was invalid): the reader
+     * stops reading that part but reports nothing more.
+     *
+     * @return the exception
+     */
+    public static ProblemException followUp() {
+        return new ProblemException();
+    }
+
+    private ProblemException() {
+        super("follows from a problem reported before", null, false, false);
+        this.problem = null;
+    }
+
+    /** @return whether this only follows from a problem already reported */
+    public boolean isFollowUp() {
+        return problem == null;
+    }
+
     /** @return what is wrong and where */
     public Problem problem() {
         return problem;

@@ -70,7 +70,9 @@ public final class ScenarioDocument {
         try {
             return reader.get();
         } catch (ProblemException e) {
-            context.report(e.problem());
+            if (!e.isFollowUp()) {
+                context.report(e.problem());
+            }
             return null;
         }
     }

@@ -100,6 +100,7 @@ public final class ScenarioReader {
         Long seed = doc.attempt(() -> top.has("seed") ? top.get("seed").longValue() : 1L);
         Map<String, Double> parameters = doc.attempt(() -> parameters(top.get("parameters"), source, doc));
         if (parameters == null) {
+            fail(doc);
             parameters = Map.of();
         }
         doc.useLanguage(new ExpressionLanguage(parameters));
@@ -108,10 +109,7 @@ public final class ScenarioReader {
             MapNode g = doc.attempt(() -> top.get("grids").map());
             if (g != null) {
                 for (String key : g.keys()) {
-                    Grid grid = doc.attempt(() -> GridSpec.read(g.require(key, "a grid mapping")));
-                    if (grid != null) {
-                        grids.put(key, grid);
-                    }
+                    grids.put(key, doc.attempt(() -> GridSpec.read(g.require(key, "a grid mapping"))));
                 }
             }
         }
@@ -145,7 +143,13 @@ public final class ScenarioReader {
         Map<String, Object> resolved = (Map<String, Object>) root.toTree();
         resolved.put("parameters", new LinkedHashMap<>(parameters));
         resolved.put("seed", finalSeed);
-        return new Scenario(name, description, finalSeed, parameters, grids, steps, plans.plans(), output, source,
+        Map<String, Grid> validGrids = new LinkedHashMap<>();
+        grids.forEach((k, v) -> {
+            if (v != null) {
+                validGrids.put(k, v);
+            }
+        });
+        return new Scenario(name, description, finalSeed, parameters, validGrids, steps, plans.plans(), output, source,
                 resolved);
     }
 
@@ -252,8 +256,8 @@ public final class ScenarioReader {
 
     private static OutputOptions.StepOutput stepOutput(MapNode m, String id) {
         String file = id;
-        if (m.has("file")) {
-            file = confined(m.get("file"));
+        if (m.has("output")) {
+            file = confined(m.get("output"));
         }
         return new OutputOptions.StepOutput(m.bool("save", true), file, m.string("title", id));
     }

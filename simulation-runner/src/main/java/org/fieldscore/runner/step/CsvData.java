@@ -65,7 +65,8 @@ final class CsvData {
                     + "; valid: a file in that folder or below it");
         }
         if (!Files.exists(file)) {
-            throw node.problem("the data file '" + given + "' does not exist (looked for " + file + ")");
+            throw node.problem("the data file '" + given + "' does not exist (looked for " + file
+                    + "); valid: a CSV file in the scenario's folder or below it");
         }
         byte[] bytes;
         try {
@@ -123,7 +124,7 @@ final class CsvData {
             if (width >= 0 && cells.length != width) {
                 throw node.problem("the data file '" + name + "' is ragged: line " + (i + 1) + " has " + cells.length
                         + " values but " + (columns != null ? "the header has " : "the first row has ") + width
-                        + "; every row needs the same number of values");
+                        + "; valid: the same number of values on every row");
             }
             width = cells.length;
             double[] row = new double[cells.length];

@@ -19,12 +19,12 @@ public final class StepReading {
     private final java.nio.file.Path baseDirectory;
 
     /**
-     * @param grids the scenario's named grids
+     * @param grids the scenario's named grids (a name mapped to null is a grid that could not be read)
      * @param baseDirectory the scenario file's folder (data files are confined to it), or null for a bundled
      *     scenario
      */
     public StepReading(Map<String, Grid> grids, java.nio.file.Path baseDirectory) {
-        this.grids = Map.copyOf(grids);
+        this.grids = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(grids));
         this.baseDirectory = baseDirectory;
     }
 
@@ -43,6 +43,9 @@ public final class StepReading {
         }
         String name = node.string();
         Grid g = grids.get(name);
+        if (g == null && grids.containsKey(name)) {
+            throw org.fieldscore.runner.input.ProblemException.followUp();
+        }
         if (g == null) {
             throw node.problem("no grid named '" + name + "' is declared under 'grids:'."
                     + Suggestions.didYouMean(name, grids.keySet())

@@ -13,8 +13,11 @@ import org.fieldscore.runner.input.MapNode;
  */
 public final class StepTypes {
 
-    /** Keys every step has: {@code id}, {@code type}, and the output switches {@code save} and {@code file}. */
-    public static final List<String> COMMON_KEYS = List.of("id", "type", "title", "save", "file");
+    /**
+     * Keys every step has: {@code id}, {@code type}, and for its files {@code title}, {@code save} (whether they
+     * are written) and {@code output} (their path inside the output folder, without extension).
+     */
+    public static final List<String> COMMON_KEYS = List.of("id", "type", "title", "save", "output");
 
     /** Reads one step type's own keys. */
     @FunctionalInterface

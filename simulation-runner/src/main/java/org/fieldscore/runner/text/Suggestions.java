@@ -15,7 +15,8 @@ public final class Suggestions {
     /**
      * @param given what the user wrote
      * @param candidates the valid names
-     * @return the closest candidate within an edit distance of max(2, length/3), or null when none is close
+     * @return the closest candidate within an edit distance of max(1, length/3) that is also shorter than the given
+     *     text (so that one-letter names get no arbitrary suggestion), or null when none is close
      */
     public static String closest(String given, Collection<String> candidates) {
         String best = null;
@@ -28,8 +29,8 @@ public final class Suggestions {
                 best = c;
             }
         }
-        int limit = Math.max(2, given.length() / 3);
-        return bestDistance <= limit ? best : null;
+        int limit = Math.max(1, given.length() / 3);
+        return bestDistance <= limit && bestDistance < given.length() ? best : null;
     }
 
     /**
