@@ -214,6 +214,7 @@ public final class DiffusionSolver {
         final boolean boundaryDependsOnTime;
         PoissonSolver.Prepared prepared;
         double preparedStep = Double.NaN;
+        double forcingStep = Double.NaN;
         long linearIterations;
         double[] packed;
         AdaptiveStepsizeIntegrator integrator;
@@ -259,9 +260,12 @@ public final class DiffusionSolver {
         }
 
         void explicitStep(double t, double dt) {
-            dataAt(t, q, source);
-            for (int i = 0; i < rhs.length; i++) {
-                rhs[i] = dt * (k * q[i] + source[i]);
+            if (dt != forcingStep || boundaryDependsOnTime || problem.sourceDependsOnTime()) {
+                dataAt(t, q, source);
+                for (int i = 0; i < rhs.length; i++) {
+                    rhs[i] = dt * (k * q[i] + source[i]);
+                }
+                forcingStep = dt;
             }
             op.explicitUpdate(1, k * dt, u, 0, null, rhs, next);
             double[] swap = u;
