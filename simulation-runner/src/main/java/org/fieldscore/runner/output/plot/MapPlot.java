@@ -195,11 +195,11 @@ public final class MapPlot {
         }
         VectorSeriesCollection data = new VectorSeriesCollection();
         data.addSeries(series);
-        VectorRenderer renderer = new VectorRenderer();
-        renderer.setSeriesPaint(0, new Color(0x202020));
-        renderer.setSeriesStroke(0, new BasicStroke(1.2f));
-        renderer.setDefaultSeriesVisibleInLegend(false);
-        addLayer(data, renderer);
+        if (colourBar != null) {
+            // a light halo under the dark arrows keeps them visible on the dark ends of the colour scale
+            addLayer(data, arrowRenderer(new Color(255, 255, 255, 150), 2.4f));
+        }
+        addLayer(data, arrowRenderer(new Color(0x202020), 1.2f));
         notes.add(String.format(java.util.Locale.ROOT, "longest arrow |v| = %.4g", longest));
         if (extent == null) {
             extent = grid;
@@ -289,9 +289,18 @@ public final class MapPlot {
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries(label, xy);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.6, -1.6, 3.2, 3.2));
-        Color c = (Color) ChartStyle.series(colourIndex++);
-        renderer.setSeriesPaint(0, new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.8, -1.8, 3.6, 3.6));
+        if (colourBar != null) {
+            // over a heatmap: dark dots with a light rim, visible on every colour of the scale
+            renderer.setSeriesPaint(0, new Color(20, 20, 20, 190));
+            renderer.setUseOutlinePaint(true);
+            renderer.setDrawOutlines(true);
+            renderer.setSeriesOutlinePaint(0, new Color(255, 255, 255, 190));
+            renderer.setSeriesOutlineStroke(0, new BasicStroke(0.6f));
+        } else {
+            Color c = (Color) ChartStyle.series(colourIndex++);
+            renderer.setSeriesPaint(0, new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+        }
         addLayer(data, renderer);
         return this;
     }
@@ -319,7 +328,7 @@ public final class MapPlot {
                 xy[1][i] = flat[2 * i + 1];
             }
             data.addSeries(k == 0 ? label : label + " " + (k + 1), xy);
-            renderer.setSeriesPaint(k, ChartStyle.series(colourIndex + k));
+            renderer.setSeriesPaint(k, ChartStyle.series(colourIndex + k + (colourBar != null ? 1 : 0)));
             renderer.setSeriesStroke(k, ChartStyle.THIN);
             renderer.setSeriesVisibleInLegend(k, k == 0);
         }
@@ -371,6 +380,14 @@ public final class MapPlot {
             chart.addSubtitle(colourBar);
         }
         return new Figure(chart, width, height);
+    }
+
+    private static VectorRenderer arrowRenderer(Color colour, float width) {
+        VectorRenderer renderer = new VectorRenderer();
+        renderer.setSeriesPaint(0, colour);
+        renderer.setSeriesStroke(0, new BasicStroke(width));
+        renderer.setDefaultSeriesVisibleInLegend(false);
+        return renderer;
     }
 
     private void addLayer(org.jfree.data.xy.XYDataset data, org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
