@@ -67,8 +67,9 @@ public final class FieldPlots {
      * @param title chart title
      * @param field a vector field on a 1-, 2- or 3-D space grid
      * @param valueLabel quantity and unit of the vectors
-     * @return one line per component (1-D), or the Euclidean norm as a heatmap with arrows of the in-plane
-     *     components (2-D, and the z mid-plane of 3-D)
+     * @return one line per component (1-D), or the Euclidean norm as a heatmap with arrows of components 0 and 1 as
+     *     the in-plane x and y components (2-D, and the z mid-plane of 3-D); for a space-time gradient (time first)
+     *     pass its space part
      */
     public static Figure vector(String title, SampledVectorField field, String valueLabel) {
         Grid grid = requireSpace(field.grid());

@@ -145,7 +145,8 @@ public final class MapPlot {
     /**
      * Adds arrows of the first two components of a vector field on a regular lattice of at most
      * {@code maxArrowsPerAxis} arrows per axis (values interpolated from the grid). Arrows are scaled so the
-     * longest spans 90 % of the lattice spacing; the scale is noted under the title.
+     * longest spans 90 % of the lattice spacing; the scale is noted under the title. Components 0 and 1 are taken
+     * as the x and y components: for a space-time gradient (time first) pass its space part.
      *
      * @param field a vector field with at least 2 components on a 2-D space grid
      * @param maxArrowsPerAxis 2 to 100; about 20 reads well
