@@ -18,7 +18,8 @@ import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.grid.Grid;
 
 /**
- * VTK XML ImageData ({@code .vti}) holding one or more fields of one space grid as point data, in ASCII.
+ * VTK XML ImageData ({@code .vti}) holding one or more fields of one space grid as point data. The fields are read
+ * when the image is written, not copied; build an image, write it, and drop it (not thread-safe).
  *
  * <p>Layout (VTK file formats, "XML File Formats: ImageData", Kitware VTK User's Guide 11th ed.):
  * {@code WholeExtent} is {@code 0 n_x−1 0 n_y−1 0 n_z−1} (missing axes of 1-D and 2-D grids have extent
