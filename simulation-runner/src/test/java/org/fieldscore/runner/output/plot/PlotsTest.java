@@ -58,6 +58,24 @@ class PlotsTest {
     }
 
     @Test
+    void arrowsAreSubsampledAndScaledToTheLattice() {
+        SampledVectorField nowhereZero = VectorField.of(2, 2, (t, x, out) -> {
+            out[0] = 2 + x[1] * x[1];
+            out[1] = x[0];
+        }).sample(MAP);
+        Figure f = MapPlot.titled("Wind").arrows(nowhereZero, 15).figure(640, 480);
+        var data = (org.jfree.data.xy.VectorXYDataset) f.chart().getXYPlot().getDataset(0);
+        // 48 x 32 grid points, at most 15 arrows per axis, every one drawn (the field has no zero).
+        assertEquals(15 * 15, data.getItemCount(0));
+        double longest = 0;
+        for (int i = 0; i < data.getItemCount(0); i++) {
+            longest = Math.max(longest, Math.hypot(data.getVectorXValue(0, i), data.getVectorYValue(0, i)));
+        }
+        double spacing = Math.min(6.0 / 15, 4.0 / 15);
+        assertEquals(0.9 * spacing, longest, 1e-12, "longest arrow spans 90 % of the lattice spacing");
+    }
+
+    @Test
     void scatterAndTrajectoriesOverDensity() throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         double[] x = new double[8000];
