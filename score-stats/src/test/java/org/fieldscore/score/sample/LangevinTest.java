@@ -137,6 +137,11 @@ class LangevinTest {
                         ProgressListener.NONE));
         assertEquals(2.0, e.stepBound(), 1e-12);
         assertTrue(e.getMessage().contains("ε < 4σ²_min = 2.0"), e.getMessage());
+        // the same from worker threads (many chains run in parallel)
+        SamplerDivergenceException parallel = assertThrows(SamplerDivergenceException.class,
+                () -> new UnadjustedLangevin(seed, 2.5).run(ChainSettings.of(5000, 1000, 1, 1), ChainStart.at(1, 1),
+                        ProgressListener.NONE));
+        assertTrue(parallel.getMessage().contains("ε < 4σ²_min = 2.0"), parallel.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> new UnadjustedLangevin(seed, -0.1));
         assertTrue(bad.getMessage().contains("epsilon") && bad.getMessage().contains("-0.1"), bad.getMessage());
