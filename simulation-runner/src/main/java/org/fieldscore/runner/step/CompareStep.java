@@ -21,7 +21,8 @@ import org.fieldscore.runner.text.Suggestions;
  *
  * <ul>
  *   <li><b>field</b>: {@code field: id} against {@code expected: "formula(t, x, y, z)"} (one formula, or a list
- *       for a vector field) or {@code expected-field: id}; metrics {@code l2} (‖a − b‖₂ by the grid's
+ *       for a vector field) or {@code expected-field: id}; the result of a time-dependent step is compared at its
+ *       last snapshot, with t its time; metrics {@code l2} (‖a − b‖₂ by the grid's
  *       quadrature), {@code rms} (‖a − b‖₂/|Ω|<sup>½</sup>), {@code max}, {@code relative-l2}
  *       (‖a − b‖₂/‖b‖₂), {@code relative-max}; vector fields are compared through |a − b|;</li>
  *   <li><b>value</b>: {@code value: id.metric} against {@code expected: "formula of parameters"}; metrics
@@ -211,8 +212,15 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
             referenceMagnitude = refSampled.norm();
         } else {
             SampledScalarField field = context.scalar(subject);
-            ScalarField ref = expectedField != null ? context.scalar(expectedField)
-                    : ScalarField.of(field.spaceDimension(), CoordinateFunctions.scalar(expected.get(0)));
+            ScalarField ref;
+            if (expectedField != null) {
+                ref = context.scalar(expectedField);
+            } else {
+                org.fieldscore.fields.ScalarFunction formula = CoordinateFunctions.scalar(expected.get(0));
+                double time = a instanceof StepValue.TimeSeries ts ? ts.times().get(ts.times().size() - 1) : 0;
+                ref = a instanceof StepValue.TimeSeries ? ScalarField.of(field.spaceDimension(),
+                        (t, x) -> formula.value(time, x)) : ScalarField.of(field.spaceDimension(), formula);
+            }
             SampledScalarField refSampled = ref.sample(field.grid());
             difference = field.minus(refSampled);
             referenceMagnitude = refSampled;

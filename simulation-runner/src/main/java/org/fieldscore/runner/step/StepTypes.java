@@ -52,6 +52,9 @@ public final class StepTypes {
         add(m, "compose", ComposeStep.KEYS, ComposeStep::read);
         add(m, "lagrangian", LagrangianStep.KEYS, LagrangianStep::read);
         add(m, "poisson", PoissonStep.KEYS, PoissonStep::read);
+        add(m, "diffusion", DiffusionStep.KEYS, DiffusionStep::read);
+        add(m, "heat", DiffusionStep.HEAT_KEYS, DiffusionStep::read);
+        add(m, "wave", WaveStep.KEYS, WaveStep::read);
         add(m, "model", ModelStep.KEYS, ModelStep::read);
         add(m, "data", DataStep.KEYS, DataStep::read);
         add(m, "fit", FitStep.KEYS, FitStep::read);
