@@ -46,6 +46,8 @@ public final class ExpressionLanguage {
             unary("erf", org.hipparchus.special.Erf::erf),
             unary("sq", v -> v * v));
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A name in an expression; letters right after a digit or '.' belong to a number such as 1e-3. */
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*");
 
     static {
         Map<String, Double> c = new LinkedHashMap<>();
@@ -115,6 +117,13 @@ public final class ExpressionLanguage {
         Set<String> declared = new LinkedHashSet<>(variables);
         declared.addAll(parameters.keySet());
         declared.addAll(CONSTANTS.keySet());
+        java.util.regex.Matcher names = IDENTIFIER.matcher(text);
+        List<String> functions = functionNames();
+        while (names.find()) {
+            if (!declared.contains(names.group()) && !functions.contains(names.group())) {
+                throw unknownName(text, names.group(), names.start(), variables);
+            }
+        }
         declared.remove("pi");
         declared.remove("e");
         Expression expression;

@@ -1,0 +1,82 @@
+package org.fieldscore.runner.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.runner.cli.BundledScenarios;
+import org.fieldscore.runner.scenario.Scenario;
+import org.fieldscore.runner.scenario.ScenarioReader;
+import org.fieldscore.runner.step.StepResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every bundled scenario and the test scenarios run in-process with all their comparisons passing. */
+class ScenarioRunsTest {
+
+    static List<String> bundled() {
+        return BundledScenarios.names();
+    }
+
+    static Scenario test(String name, Map<String, String> overrides, Long seed) throws Exception {
+        Path file = Path.of(ScenarioRunsTest.class.getResource("/scenarios/" + name + ".yaml").toURI());
+        return ScenarioReader.caseOf(file, overrides, seed).read();
+    }
+
+    static void assertAllComparisonsPass(List<StepResult> results) {
+        long comparisons = results.stream().filter(r -> r.verdict() != null).count();
+        assertTrue(comparisons > 0, "the scenario checks something");
+        for (StepResult r : results) {
+            if (r.verdict() != null) {
+                assertTrue(r.verdict().passed(), r.id() + ": " + r.verdict());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundled")
+    void bundledScenarioPasses(String name) throws Exception {
+        Scenario s = BundledScenarios.caseOf(name, Map.of(), null).read();
+        assertAllComparisonsPass(ScenarioExecutor.run(s, ProgressListener.NONE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tiny", "pde-small", "langevin-small"})
+    void testScenarioPasses(String name) throws Exception {
+        List<StepResult> results = ScenarioExecutor.run(test(name, Map.of(), null), ProgressListener.NONE);
+        if (results.stream().anyMatch(r -> r.verdict() != null)) {
+            assertAllComparisonsPass(results);
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameNumbersAndAnotherSeedOthers() throws Exception {
+        List<StepResult> a = ScenarioExecutor.run(test("langevin-small", Map.of(), null), ProgressListener.NONE);
+        List<StepResult> b = ScenarioExecutor.run(test("langevin-small", Map.of(), null), ProgressListener.NONE);
+        List<StepResult> c = ScenarioExecutor.run(test("langevin-small", Map.of(), 12345L), ProgressListener.NONE);
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).metrics(), b.get(i).metrics(), a.get(i).id());
+        }
+        assertNotEquals(a.get(1).metrics().get("mean-0"), c.get(1).metrics().get("mean-0"), "draws depend on the seed");
+        assertNotEquals(a.get(3).metrics().get("mean-0"), c.get(3).metrics().get("mean-0"), "chains depend on it");
+    }
+
+    @Test
+    void aStepsStreamDependsOnItsIdNotOnOtherSteps() throws Exception {
+        // the chain of langevin-small without the data and fit steps before it would see the same seed
+        Scenario s = test("langevin-small", Map.of(), null);
+        org.fieldscore.runner.step.RunContext context = new org.fieldscore.runner.step.RunContext(s.seed(), null,
+                s.language(), ProgressListener.NONE);
+        org.fieldscore.runner.step.RunContext other = new org.fieldscore.runner.step.RunContext(s.seed(), null,
+                s.language(), ProgressListener.NONE);
+        assertEquals(context.seedFor("chain"), other.seedFor("chain"));
+        assertNotEquals(context.seedFor("chain"), context.seedFor("data"));
+    }
+}

@@ -1,0 +1,93 @@
+package org.fieldscore.runner.expr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.fieldscore.fields.constants.PhysicalConstants;
+import org.junit.jupiter.api.Test;
+
+class ExpressionLanguageTest {
+
+    private final ExpressionLanguage language = new ExpressionLanguage(parameters());
+
+    private static Map<String, Double> parameters() {
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        p.put("k", 2.5);
+        p.put("n", 4.0);
+        return p;
+    }
+
+    @Test
+    void evaluatesNumbersParametersConstantsAndFunctions() throws Exception {
+        assertEquals(2.5 * 4, language.evaluate("k*n"), 0);
+        assertEquals(Math.PI, language.evaluate("pi"), 0);
+        assertEquals(1 / PhysicalConstants.VACUUM_PERMITTIVITY, language.evaluate("1/eps0"), 0);
+        assertEquals(4 * Math.PI * PhysicalConstants.GRAVITATIONAL_CONSTANT, language.evaluate("4*pi*G"), 0);
+        assertEquals(Math.atan2(1, 2) + Math.hypot(3, 4), language.evaluate("atan2(1, 2) + hypot(3, 4)"), 1e-15);
+        assertEquals(-4, language.evaluate("-2^2"), 0, "unary minus binds looser than ^");
+        assertEquals(org.hipparchus.special.Erf.erf(0.5), language.evaluate("erf(0.5)"), 0);
+        assertEquals(1, language.evaluate("step(0)") + language.evaluate("step(-1e-300)"), 0);
+    }
+
+    @Test
+    void formulasTakeVariablesInTheirDeclaredOrder() throws Exception {
+        Formula f = language.compile("x - 2*y + k*t", List.of("t", "x", "y"));
+        assertEquals(List.of("t", "x", "y"), f.variables());
+        assertEquals(1 - 2 * 3 + 2.5 * 10, f.evaluate(new double[] {10, 1, 3}), 1e-15);
+    }
+
+    @Test
+    void reportsSyntaxErrorsAndUnknownNamesWithWhatIsValid() {
+        ExpressionException paren = assertThrows(ExpressionException.class,
+                () -> language.compile("sin(x", List.of("x")));
+        assertTrue(paren.getMessage().contains("mismatched parentheses"), paren.getMessage());
+
+        ExpressionException function = assertThrows(ExpressionException.class,
+                () -> language.compile("sinn(x)", List.of("x")));
+        assertTrue(function.getMessage().contains("unknown function 'sinn'")
+                && function.getMessage().contains("Did you mean 'sin'?"), function.getMessage());
+
+        ExpressionException variable = assertThrows(ExpressionException.class,
+                () -> language.compile("x + kk", List.of("x")));
+        assertTrue(variable.getMessage().contains("unknown variable 'kk'")
+                && variable.getMessage().contains("parameters k, n"), variable.getMessage());
+
+        ExpressionException implicit = assertThrows(ExpressionException.class,
+                () -> language.compile("2 x", List.of("x")));
+        assertTrue(implicit.getMessage().contains("syntax error"), implicit.getMessage());
+
+        assertThrows(ExpressionException.class, () -> language.compile("  ", List.of()));
+        assertThrows(ExpressionException.class, () -> language.compile("x == 1", List.of("x")));
+    }
+
+    @Test
+    void cannotReachJavaOrFiles() {
+        for (String attack : new String[] {"java.lang.Runtime.getRuntime()", "exec(1)", "file(1)",
+            "T(java.lang.System).exit(1)", "${x}", "#x"}) {
+            assertThrows(ExpressionException.class, () -> language.compile(attack, List.of("x")), attack);
+        }
+    }
+
+    @Test
+    void namesThatClashWithConstantsOrFunctionsAreRefused() {
+        assertTrue(ExpressionLanguage.checkName("sin") != null);
+        assertTrue(ExpressionLanguage.checkName("pi") != null);
+        assertTrue(ExpressionLanguage.checkName("2n") != null);
+        assertEquals(null, ExpressionLanguage.checkName("n_points"));
+    }
+
+    @Test
+    void oneFormulaEvaluatesCorrectlyFromManyThreadsAtOnce() throws Exception {
+        Formula f = language.compile("sin(x)*cos(y) + k", List.of("x", "y"));
+        double[] results = IntStream.range(0, 200_000).parallel()
+                .mapToDouble(i -> f.evaluate(new double[] {i * 1e-3, i * 2e-3})).toArray();
+        for (int i = 0; i < results.length; i++) {
+            assertEquals(Math.sin(i * 1e-3) * Math.cos(i * 2e-3) + 2.5, results[i], 1e-12, "point " + i);
+        }
+    }
+}
