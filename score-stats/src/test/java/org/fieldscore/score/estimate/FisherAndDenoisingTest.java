@@ -23,6 +23,24 @@ class FisherAndDenoisingTest {
         assertEquals(0, FisherDivergence.gaussian(p, p), 1e-15);
     }
 
+    @Test
+    void dimensionMismatchesAreRejectedWithTheDimensions() {
+        MultivariateNormalModel two = MultivariateNormalModel.ofCovariance(new double[2], SIGMA);
+        MultivariateNormalModel one = MultivariateNormalModel.ofCovariance(new double[1], new double[][] {{1}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FisherDivergence.monteCarlo(two, one, new double[] {0, 0}));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("dimension 2")
+                && e.getMessage().contains("has 1"), e.getMessage());
+        IllegalArgumentException cov = assertThrows(IllegalArgumentException.class,
+                () -> MultivariateNormalModel.ofCovariance(new double[2], new double[][] {{1, 0, 0}, {0, 1, 0},
+                    {0, 0, 1}}));
+        org.junit.jupiter.api.Assertions.assertTrue(cov.getMessage().contains("2×2"), cov.getMessage());
+        IllegalArgumentException theta = assertThrows(IllegalArgumentException.class,
+                () -> new HyvarinenObjective(new AutodiffFamily(MultivariateNormalModel.family(2)), new double[] {0, 0})
+                        .value(new double[3]));
+        org.junit.jupiter.api.Assertions.assertTrue(theta.getMessage().contains("5 entries"), theta.getMessage());
+    }
+
     /**
      * DSM's minimiser over linear scores is the score of p ∗ N(0, σ²I): A = −(Σ + σ²I)⁻¹, b = (Σ + σ²I)⁻¹μ. The
      * regression target −z/σ has variance 1/σ² = 4 per coordinate; with 2·10⁵ corrupted points and regressors of
