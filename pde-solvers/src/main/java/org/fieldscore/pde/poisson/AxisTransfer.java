@@ -22,10 +22,6 @@ final class AxisTransfer {
         static Layout compact(int n0, int n1, int n2) {
             return new Layout(n0, n1, n2, 0, n0, n0 * n1);
         }
-
-        int size(int axis) {
-            return axis == 0 ? n0 : axis == 1 ? n1 : n2;
-        }
     }
 
     private final int[] rowStart;

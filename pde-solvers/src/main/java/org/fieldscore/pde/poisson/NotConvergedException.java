@@ -20,9 +20,4 @@ public class NotConvergedException extends RuntimeException {
                 + " (relative " + relativeResidual + "), the stopping criterion asked for <= " + threshold
                 + "; raise maxIterations, loosen the tolerance or choose another solver");
     }
-
-    /** @param message the explanation */
-    public NotConvergedException(String message) {
-        super(message);
-    }
 }

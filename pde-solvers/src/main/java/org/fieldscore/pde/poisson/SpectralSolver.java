@@ -21,6 +21,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  */
 public final class SpectralSolver implements PoissonSolver {
 
+    /** Lines transformed together along y and z. */
+    private static final int BLOCK = 16;
+
     @Override
     public String name() {
         return "spectral";
@@ -79,26 +82,46 @@ public final class SpectralSolver implements PoissonSolver {
             if (tr.inactive) {
                 continue;
             }
-            int o1 = a == 0 ? 1 : 0;
-            int o2 = a == 2 ? 1 : 2;
-            int lines = m[o1] * m[o2];
             int len = m[a];
             int s = stride[a];
-            ParallelLoops.forRange(0, lines, Math.max(1, 2048 / len), (lo, hi) -> {
-                double[] line = new double[len];
+            if (a == 0) {
+                ParallelLoops.forRange(0, m1 * m2, Math.max(1, 2048 / len), (lo, hi) -> {
+                    double[] line = new double[len];
+                    double[] buf = new double[tr.n];
+                    for (int l = lo; l < hi; l++) {
+                        System.arraycopy(w, l * m0, line, 0, len);
+                        tr.apply(line, buf, forward);
+                        System.arraycopy(line, 0, w, l * m0, len);
+                    }
+                });
+                continue;
+            }
+            // y and z lines are gathered in blocks of consecutive x so that every memory access reads whole cache
+            // lines
+            int other = a == 1 ? 2 : 1;
+            int blocksPerRow = (m0 + BLOCK - 1) / BLOCK;
+            int tasks = blocksPerRow * m[other];
+            ParallelLoops.forRange(0, tasks, Math.max(1, 256 / len), (lo, hi) -> {
+                double[][] lines = new double[BLOCK][len];
                 double[] buf = new double[tr.n];
-                for (int l = lo; l < hi; l++) {
-                    int start = (l % m[o1]) * stride[o1] + (l / m[o1]) * stride[o2];
-                    for (int i = 0; i < len; i++) {
-                        line[i] = w[start + i * s];
+                for (int task = lo; task < hi; task++) {
+                    int i0 = (task % blocksPerRow) * BLOCK;
+                    int count = Math.min(BLOCK, m0 - i0);
+                    int start = i0 + (task / blocksPerRow) * stride[other];
+                    for (int p = 0; p < len; p++) {
+                        int base = start + p * s;
+                        for (int b = 0; b < count; b++) {
+                            lines[b][p] = w[base + b];
+                        }
                     }
-                    if (forward) {
-                        tr.forward(line, buf);
-                    } else {
-                        tr.inverse(line, buf);
+                    for (int b = 0; b < count; b++) {
+                        tr.apply(lines[b], buf, forward);
                     }
-                    for (int i = 0; i < len; i++) {
-                        w[start + i * s] = line[i];
+                    for (int p = 0; p < len; p++) {
+                        int base = start + p * s;
+                        for (int b = 0; b < count; b++) {
+                            w[base + b] = lines[b][p];
+                        }
                     }
                 }
             });
@@ -163,6 +186,14 @@ public final class SpectralSolver implements PoissonSolver {
                 };
                 double s = Math.sin(Math.PI * k / n);
                 eigen[slot] = -4 * spec.coefficient * s * s;
+            }
+        }
+
+        void apply(double[] x, double[] a, boolean forward) {
+            if (forward) {
+                forward(x, a);
+            } else {
+                inverse(x, a);
             }
         }
 

@@ -103,4 +103,23 @@ class PoissonSolversTest {
                 () -> PoissonProblem.on(g).boundaries(bcs).rightHandSide(ScalarField.of(2, (t, x) -> 1)).build());
         assertTrue(e.getMessage().contains("x+"), e.getMessage());
     }
+
+    @Test
+    void solversRefuseWhatTheyCannotDo() {
+        PoissonProblem robin = PoissonCases.problem(PoissonCases.ALL.get(2), 2, 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SpectralSolver().solve(robin));
+        assertTrue(e.getMessage().contains("multigrid"), e.getMessage());
+        PoissonProblem big = PoissonProblem.on(Grid.cube(3, 40, 0, 1))
+                .boundaries(BoundaryConditions.all(BoundaryCondition.dirichlet(0)))
+                .rightHandSide(ScalarField.of(3, (t, x) -> 1.0)).build();
+        IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
+                () -> new SparseDirectSolver().solve(big));
+        assertTrue(d.getMessage().contains("40000"), d.getMessage());
+        IllegalArgumentException r = assertThrows(IllegalArgumentException.class, () -> PoissonProblem
+                .on(Grid.cube(1, 9, 0, 1)).boundaries(BoundaryConditions.all(BoundaryCondition.robin(-1, 1,
+                        org.fieldscore.fields.bc.BoundaryValue.ZERO)))
+                .rightHandSide(ScalarField.of(1, (t, x) -> 1.0)).build());
+        assertTrue(r.getMessage().contains("alpha/beta"), r.getMessage());
+    }
 }

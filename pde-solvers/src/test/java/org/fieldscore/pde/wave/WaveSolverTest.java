@@ -117,4 +117,12 @@ class WaveSolverTest {
         double rel = wave.maxDistance(poisson) / poisson.maxNorm();
         assertTrue(rel < 1e-6, "relative difference to the Poisson solution: " + rel);
     }
+
+    @Test
+    void absorbingFaceNeedsVertexAxis() {
+        Grid g = Grid.cube(2, 16, 0, 1, Centering.CELL);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaveProblem.on(g)
+                .boundaries(ZERO).absorbing(Face.X_LOW).build());
+        assertTrue(e.getMessage().contains("vertex"), e.getMessage());
+    }
 }
