@@ -49,7 +49,19 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         Reference model = body.has("model") ? reading.reference(body.get("model")) : null;
         Reference field = body.has("score") ? reading.reference(body.get("score")) : null;
         boolean mala = body.choice("method", List.of("ula", "mala"), "ula").equals("mala");
-        double eps = body.require("step-size", "the Langevin step ε > 0 (time step and noise variance)").positive();
+        double eps = stepSize(body);
+        Long seed = body.has("seed") ? body.get("seed").longValue() : null;
+        return new LangevinStep(header, model, field, mala, eps, chainSettings(header, body), seed,
+                start(body.get("start")));
+    }
+
+    /** Reads {@code step-size}, shared by the steps that run Langevin chains. */
+    static double stepSize(MapNode body) {
+        return body.require("step-size", "the Langevin step ε > 0 (time step and noise variance)").positive();
+    }
+
+    /** Reads {@code chains}, {@code burn-in}, {@code draws} and {@code thin} (seed filled in at run time). */
+    static ChainSettings chainSettings(StepHeader header, MapNode body) {
         int chains = body.integer("chains", 1, 10_000, 4);
         int burnIn = body.integer("burn-in", 0, Integer.MAX_VALUE, 1000);
         int draws = body.integer("draws", 1, Integer.MAX_VALUE, 1000);
@@ -58,13 +70,11 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
             throw header.problem("draws", "chains x draws = " + (long) chains * draws
                     + " points is too many to keep; valid: at most 50 000 000");
         }
-        Long seed = body.has("seed") ? body.get("seed").longValue() : null;
-        return new LangevinStep(header, model, field, mala, eps,
-                new ChainSettings(chains, burnIn, draws, thin, 0L, 0, ChainSettings.DEFAULT_DIVERGENCE_RADIUS), seed,
-                start(body.get("start")));
+        return new ChainSettings(chains, burnIn, draws, thin, 0L, 0, ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
     }
 
-    private static ChainStart start(ScenarioNode node) {
+    /** Reads {@code start}: a point, {@code {lower, upper}} or {@code {sd}}; default a standard normal. */
+    static ChainStart start(ScenarioNode node) {
         if (node == null) {
             return ChainStart.gaussian(1.0);
         }

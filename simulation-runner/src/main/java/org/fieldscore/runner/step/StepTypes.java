@@ -60,6 +60,9 @@ public final class StepTypes {
         add(m, "fit", FitStep.KEYS, FitStep::read);
         add(m, "score-field", ModelFieldStep.KEYS, ModelFieldStep::read);
         add(m, "langevin", LangevinStep.KEYS, LangevinStep::read);
+        add(m, "brownian-vs-heat", BrownianHeatStep.KEYS, BrownianHeatStep::read);
+        add(m, "boltzmann", BoltzmannStep.KEYS, BoltzmannStep::read);
+        add(m, "score-to-density", ScoreDensityStep.KEYS, ScoreDensityStep::read);
         add(m, "compare", CompareStep.KEYS, CompareStep::read);
         TYPES = Collections.unmodifiableMap(m);
     }
