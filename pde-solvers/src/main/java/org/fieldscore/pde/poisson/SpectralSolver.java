@@ -10,12 +10,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * the symmetric extension its boundary condition implies, transformed with one real FFT, and reduced to m real
  * coefficients whose eigenvalues are −(4/h²)·sin²(πk/N):
  * <ul>
- *   <li>vertex Dirichlet on both ends: odd extension, N = 2(m + 1) (DST-I);</li>
+ *   <li>vertex Dirichlet on both ends: DST-I; when m + 1 is even through a real FFT of length N/2 = m + 1 with the
+ *       pre- and post-processing of Numerical Recipes' {@code sinft}, otherwise by odd extension, N = 2(m + 1);</li>
  *   <li>vertex Neumann on both ends: even extension, N = 2(m − 1) (DCT-I);</li>
  *   <li>cell Dirichlet / cell Neumann on both ends: odd / even extension about the wall, N = 2m (DST-II / DCT-II);</li>
  *   <li>periodic: N = m.</li>
  * </ul>
- * For the common vertex grid with 2<sup>k</sup> + 1 points the FFT length is 2<sup>k+1</sup>, the fastest case; any
+ * For the common vertex grid with 2<sup>k</sup> + 1 points the FFT length is 2<sup>k</sup>, the fastest case; any
  * other size works through JTransforms' mixed-radix and Bluestein paths. Boundary data need not be zero (it enters
  * the right-hand side); Robin faces or different kinds on the two faces of one axis are not supported. Immutable.
  */
@@ -130,7 +131,7 @@ public final class SpectralSolver implements PoissonSolver {
 
     /** The real transform of one axis. */
     private static final class LineTransform {
-        private enum Kind { VERTEX_DIRICHLET, VERTEX_NEUMANN, CELL_DIRICHLET, CELL_NEUMANN, PERIODIC }
+        private enum Kind { VERTEX_DIRICHLET, VERTEX_DIRICHLET_HALF, VERTEX_NEUMANN, CELL_DIRICHLET, CELL_NEUMANN, PERIODIC }
 
         final boolean inactive;
         final int m;
@@ -140,6 +141,7 @@ public final class SpectralSolver implements PoissonSolver {
         private final DoubleFFT_1D fft;
         private final double[] cos;
         private final double[] sin;
+        private final double dstScale;
 
         LineTransform(AxisSpec spec, char axis) {
             this.m = spec.m;
@@ -151,6 +153,7 @@ public final class SpectralSolver implements PoissonSolver {
                 fft = null;
                 cos = null;
                 sin = null;
+                dstScale = 0;
                 return;
             }
             if (spec.kind[0] != spec.kind[1]
@@ -163,9 +166,11 @@ public final class SpectralSolver implements PoissonSolver {
             boolean vertex = spec.centering == Centering.VERTEX;
             kind = spec.periodic() ? Kind.PERIODIC
                     : spec.kind[0] == AxisSpec.Kind.DIRICHLET
-                    ? (vertex ? Kind.VERTEX_DIRICHLET : Kind.CELL_DIRICHLET)
+                    ? (vertex ? ((m + 1) % 2 == 0 ? Kind.VERTEX_DIRICHLET_HALF : Kind.VERTEX_DIRICHLET)
+                    : Kind.CELL_DIRICHLET)
                     : (vertex ? Kind.VERTEX_NEUMANN : Kind.CELL_NEUMANN);
             n = switch (kind) {
+                case VERTEX_DIRICHLET_HALF -> m + 1;
                 case VERTEX_DIRICHLET -> 2 * (m + 1);
                 case VERTEX_NEUMANN -> 2 * (m - 1);
                 case CELL_DIRICHLET, CELL_NEUMANN -> 2 * m;
@@ -178,13 +183,14 @@ public final class SpectralSolver implements PoissonSolver {
                 cos[k] = Math.cos(Math.PI * k / n);
                 sin[k] = Math.sin(Math.PI * k / n);
             }
+            dstScale = 2.0 / n;
             for (int slot = 0; slot < m; slot++) {
                 int k = switch (kind) {
-                    case VERTEX_DIRICHLET, CELL_DIRICHLET -> slot + 1;
+                    case VERTEX_DIRICHLET, VERTEX_DIRICHLET_HALF, CELL_DIRICHLET -> slot + 1;
                     case VERTEX_NEUMANN, CELL_NEUMANN -> slot;
                     case PERIODIC -> slot == 1 ? m / 2 : slot / 2;
                 };
-                double s = Math.sin(Math.PI * k / n);
+                double s = Math.sin(Math.PI * k / (kind == Kind.VERTEX_DIRICHLET_HALF ? 2 * n : n));
                 eigen[slot] = -4 * spec.coefficient * s * s;
             }
         }
@@ -197,8 +203,36 @@ public final class SpectralSolver implements PoissonSolver {
             }
         }
 
+        /**
+         * DST-I S_k = Σ_{j=1}^{n−1} x_j sin(πjk/n) through one real FFT of length n (n even), with the pre- and
+         * post-processing of Press et al., <i>Numerical Recipes</i>, 2nd ed., §12.3 ({@code sinft}).
+         */
+        private void sineTransform(double[] x, double[] a, double scale) {
+            a[0] = 0;
+            System.arraycopy(x, 0, a, 1, m);
+            for (int j = 1; j <= n / 2; j++) {
+                double y1 = sin[j] * (a[j] + a[n - j]);
+                double y2 = 0.5 * (a[j] - a[n - j]);
+                a[j] = y1 + y2;
+                a[n - j] = y1 - y2;
+            }
+            fft.realForward(a);
+            a[0] *= 0.5;
+            a[1] = 0;
+            double sum = 0;
+            for (int j = 0; j <= n - 2; j += 2) {
+                sum += a[j];
+                a[j] = -a[j + 1];
+                a[j + 1] = sum;
+            }
+            for (int k = 1; k <= m; k++) {
+                x[k - 1] = scale * a[k];
+            }
+        }
+
         void forward(double[] x, double[] a) {
             switch (kind) {
+                case VERTEX_DIRICHLET_HALF -> sineTransform(x, a, 1);
                 case VERTEX_DIRICHLET -> {
                     a[0] = 0;
                     a[m + 1] = 0;
@@ -255,6 +289,7 @@ public final class SpectralSolver implements PoissonSolver {
 
         void inverse(double[] x, double[] a) {
             switch (kind) {
+                case VERTEX_DIRICHLET_HALF -> sineTransform(x, a, dstScale);
                 case VERTEX_DIRICHLET -> {
                     java.util.Arrays.fill(a, 0.0);
                     for (int k = 1; k <= m; k++) {
