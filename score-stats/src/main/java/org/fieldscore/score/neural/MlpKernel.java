@@ -109,19 +109,11 @@ final class MlpKernel {
                 java.util.Arrays.fill(dh, 0, out, 0.0);
             }
             for (int k = 0; k < in; k++) {
-                double ak = aIn[k];
                 int row = w + k * out;
                 if (tangent) {
-                    double dak = daIn[k];
-                    for (int j = 0; j < out; j++) {
-                        double wt = transposed[row + j];
-                        h[j] += ak * wt;
-                        dh[j] += dak * wt;
-                    }
+                    axpy2(aIn[k], daIn[k], transposed, row, h, dh, out);
                 } else {
-                    for (int j = 0; j < out; j++) {
-                        h[j] += ak * transposed[row + j];
-                    }
+                    axpy(aIn[k], transposed, row, h, out);
                 }
             }
             if (l < layers - 1) {
@@ -131,8 +123,8 @@ final class MlpKernel {
                     double x = h[j];
                     double e = Math.exp(-Math.abs(x));
                     double sig = x >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    // softplus(x) = max(x, 0) + log(1 + e^{−|x|}); log1p(e) = e to 5e-17 when e < 1e-8
-                    h[j] = Math.max(x, 0) + (e < 1e-8 ? e : Math.log(1 + e));
+                    // softplus(x) = max(x, 0) + log(1 + e^{−|x|})
+                    h[j] = Math.max(x, 0) + log1pUnit(e);
                     s1[j] = sig;
                     if (tangent) {
                         // σ″(h)·(pre-activation tangent), the factor the backward pass needs
@@ -195,27 +187,59 @@ final class MlpKernel {
                 int row = w + j * in;
                 if (tangent) {
                     double gd = gdh[j];
-                    for (int k = 0; k < in; k++) {
-                        grad[row + k] += g * aIn[k] + gd * daIn[k];
-                    }
+                    axpy(g, aIn, 0, grad, row, in);
+                    axpy(gd, daIn, 0, grad, row, in);
                     if (needInput) {
-                        for (int k = 0; k < in; k++) {
-                            double wjk = params[row + k];
-                            gIn[k] += g * wjk;
-                            gdIn[k] += gd * wjk;
-                        }
+                        axpy2(g, gd, params, row, gIn, gdIn, in);
                     }
                 } else {
-                    for (int k = 0; k < in; k++) {
-                        grad[row + k] += g * aIn[k];
-                    }
+                    axpy(g, aIn, 0, grad, row, in);
                     if (needInput) {
-                        for (int k = 0; k < in; k++) {
-                            gIn[k] += g * params[row + k];
-                        }
+                        axpy(g, params, row, gIn, in);
                     }
                 }
             }
         }
+    }
+
+    /** y[j] += a·x[offset + j], j &lt; n: a short loop the JIT compiles and vectorises on its own. */
+    private static void axpy(double a, double[] x, int offset, double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += a * x[offset + j];
+        }
+    }
+
+    /** y[offsetY + j] += a·x[offsetX + j], j &lt; n. */
+    private static void axpy(double a, double[] x, int offsetX, double[] y, int offsetY, int n) {
+        for (int j = 0; j < n; j++) {
+            y[offsetY + j] += a * x[offsetX + j];
+        }
+    }
+
+    /** y[j] += a·x[offset + j] and z[j] += b·x[offset + j], j &lt; n (one pass over x). */
+    private static void axpy2(double a, double b, double[] x, int offset, double[] y, double[] z, int n) {
+        for (int j = 0; j < n; j++) {
+            double v = x[offset + j];
+            y[j] += a * v;
+            z[j] += b * v;
+        }
+    }
+
+    /**
+     * log(1 + e) for 0 ≤ e ≤ 1 as 2 atanh(z), z = e/(2 + e) ∈ [0, 1/3], by its odd series Σ 2z<sup>2n+1</sup>/(2n+1)
+     * to n = 14 (remainder below 2e-16 relative). Several times faster than {@code Math.log} on this path, which
+     * dominated the cost of the softplus layers.
+     *
+     * @param e a value in [0, 1]
+     * @return log(1 + e)
+     */
+    static double log1pUnit(double e) {
+        double z = e / (2 + e);
+        double w = z * z;
+        double p = 1.0 / 29;
+        for (int n = 13; n >= 0; n--) {
+            p = p * w + 1.0 / (2 * n + 1);
+        }
+        return 2 * z * p;
     }
 }

@@ -72,4 +72,15 @@ class MlpGradientTest {
         assertThrows(IllegalStateException.class, () -> conditional.score(x, plus));
         assertThrows(IllegalArgumentException.class, () -> conditional.atNoise(0));
     }
+
+    @Test
+    void softplusLogarithmSeriesMatchesTheLibraryToRounding() {
+        for (int i = 0; i <= 10_000; i++) {
+            double e = i / 10_000.0;
+            double exact = Math.log1p(e);
+            // a few ulps: the series and the library round differently
+            assertEquals(exact, MlpKernel.log1pUnit(e), 1e-15 * exact + 1e-300);
+        }
+        assertEquals(1e-20, MlpKernel.log1pUnit(1e-20), 1e-36);
+    }
 }
