@@ -13,8 +13,11 @@ import org.fieldscore.pde.poisson.AxisTransfer.Layout;
  *
  * <p>Coarsening halves the number of cells per axis, n → ⌈n/2⌉, so any grid size works (2<sup>k</sup> cells give
  * nested grids); only the axes with the finest spacing are coarsened, which keeps coarse cells nearly isotropic.
- * Cycles: V, W, and full multigrid (FMG: solve on the coarsest grid, interpolate, one V-cycle per level, then further
- * V-cycles until the stopping criterion holds). Immutable.
+ * Cycles: V, W, and full multigrid (FMG: restrict the right-hand side to every level, solve on the coarsest grid,
+ * interpolate, one V-cycle per level, then further V-cycles until the stopping criterion holds). The FMG cycle reaches
+ * discretisation accuracy for homogeneous Dirichlet data on vertex grids; boundary data enters the restricted
+ * right-hand sides only, so with inhomogeneous data or other boundary kinds the first cycle is less accurate and the
+ * following V-cycles do the rest. Immutable.
  */
 public final class MultigridSolver implements PoissonSolver {
 
