@@ -27,12 +27,16 @@ public final class ExponentialFamily implements ParametricFamily {
     private static final int BLOCK = 1024;
 
     private final SufficientStatistics statistics;
+    private final ThreadLocal<double[][]> buffers;
 
     /**
      * @param statistics F with its derivatives K and H
      */
     public ExponentialFamily(SufficientStatistics statistics) {
         this.statistics = Objects.requireNonNull(statistics, "statistics");
+        int m = statistics.count();
+        int d = statistics.dimension();
+        buffers = ThreadLocal.withInitial(() -> new double[][] {new double[m], new double[m * d], new double[m * d]});
     }
 
     /**
@@ -58,10 +62,10 @@ public final class ExponentialFamily implements ParametricFamily {
     public double hyvarinenTerm(double[] x, double[] theta, double[] gradient) {
         int m = statistics.count();
         int d = statistics.dimension();
-        double[] f = new double[m];
-        double[] k = new double[m * d];
-        double[] h = new double[m * d];
-        statistics.evaluate(x, f, k, h);
+        double[][] buffer = buffers.get();
+        double[] k = buffer[1];
+        double[] h = buffer[2];
+        statistics.evaluate(x, buffer[0], k, h);
         double psi = 0;
         for (int i = 0; i < d; i++) {
             double s = 0;
