@@ -16,8 +16,9 @@ final class ValidateCommand extends ScenarioCommand {
     @Override
     int execute(Scenario checked) {
         long comparisons = checked.plans().values().stream().filter(p -> p.kind() == ResultKind.COMPARISON).count();
-        out().printf("%s: valid scenario '%s' (%d steps, %d comparisons, about %s of memory, %.3g operations)%n",
-                scenario, checked.name(), checked.steps().size(), comparisons,
+        out().printf("%s: valid scenario '%s' (%d %s, %d %s, about %s of memory, %.3g operations)%n",
+                scenario, checked.name(), checked.steps().size(), checked.steps().size() == 1 ? "step" : "steps",
+                comparisons, comparisons == 1 ? "comparison" : "comparisons",
                 MemoryBudget.format(checked.estimatedBytes()), checked.estimatedWork());
         out().flush();
         return ExitCodes.SUCCESS;
