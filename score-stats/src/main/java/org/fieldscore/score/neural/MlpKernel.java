@@ -187,8 +187,7 @@ final class MlpKernel {
                 int row = w + j * in;
                 if (tangent) {
                     double gd = gdh[j];
-                    axpy(g, aIn, 0, grad, row, in);
-                    axpy(gd, daIn, 0, grad, row, in);
+                    dualAxpy(g, aIn, gd, daIn, grad, row, in);
                     if (needInput) {
                         axpy2(g, gd, params, row, gIn, gdIn, in);
                     }
@@ -213,6 +212,13 @@ final class MlpKernel {
     private static void axpy(double a, double[] x, int offsetX, double[] y, int offsetY, int n) {
         for (int j = 0; j < n; j++) {
             y[offsetY + j] += a * x[offsetX + j];
+        }
+    }
+
+    /** z[offset + j] += a·x[j] + b·y[j], j &lt; n (one pass over z). */
+    private static void dualAxpy(double a, double[] x, double b, double[] y, double[] z, int offset, int n) {
+        for (int j = 0; j < n; j++) {
+            z[offset + j] += a * x[j] + b * y[j];
         }
     }
 
