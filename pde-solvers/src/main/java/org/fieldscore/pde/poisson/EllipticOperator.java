@@ -697,15 +697,30 @@ public final class EllipticOperator {
         double[] out = new double[grid.pointCount()];
         forEachUnknown((q, g) -> out[g] = padded[q]);
         double[] x = new double[dimension];
-        int n = grid.pointCount();
-        for (int flat = 0; flat < n; flat++) {
-            for (int a = 0; a < dimension; a++) {
-                int idx = grid.index(flat, a);
-                int side = idx == 0 ? 0 : idx == grid.size(a) - 1 ? 1 : -1;
-                if (side >= 0 && axes[a].fixedEnd(side)) {
-                    grid.spaceCoordinates(flat, x);
-                    out[flat] = boundaryValue(conditions.get(a, side == 0 ? -1 : 1)).value(t, x);
-                    break;
+        for (int a = dimension - 1; a >= 0; a--) {
+            for (int side = 0; side < 2; side++) {
+                if (!axes[a].fixedEnd(side)) {
+                    continue;
+                }
+                BoundaryValue value = boundaryValue(conditions.get(a, side == 0 ? -1 : 1));
+                int b = (a + 1) % dimension;
+                int c = (a + 2) % dimension;
+                int nb = dimension > 1 ? grid.size(b) : 1;
+                int nc = dimension > 2 ? grid.size(c) : 1;
+                int layer = side == 0 ? 0 : grid.size(a) - 1;
+                x[a] = grid.coordinate(a, layer);
+                for (int ic = 0; ic < nc; ic++) {
+                    if (dimension > 2) {
+                        x[c] = grid.coordinate(c, ic);
+                    }
+                    for (int ib = 0; ib < nb; ib++) {
+                        if (dimension > 1) {
+                            x[b] = grid.coordinate(b, ib);
+                        }
+                        int flat = layer * grid.stride(a) + (dimension > 1 ? ib * grid.stride(b) : 0)
+                                + (dimension > 2 ? ic * grid.stride(c) : 0);
+                        out[flat] = value.value(t, x);
+                    }
                 }
             }
         }
