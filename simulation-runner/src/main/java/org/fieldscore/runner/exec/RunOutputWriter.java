@@ -80,6 +80,7 @@ public final class RunOutputWriter {
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), MachineInfo.current(), steps, comparisons);
         if (scenario.output().report()) {
             HtmlReport report = HtmlReport.of(summary).scenarioText(scenario.source().text());
+            SideBySide.of(scenario, results).ifPresent(report::sideBySide);
             for (int i = 0; i < figures.size(); i++) {
                 report.png(figures.get(i).getKey(), captions.get(i), figures.get(i).getValue());
             }

@@ -93,6 +93,18 @@ class CliTest {
     }
 
     @Test
+    void aRunWithBothHalvesHasTheSideBySideTableInItsReport() throws Exception {
+        Path out = dir.resolve("both");
+        CliHarness.Result r = CliHarness.run("run", scenario("both-halves"), "--out", out.toString());
+        assertEquals(ExitCodes.SUCCESS, r.exitCode(), r.toString());
+        String report = Files.readString(out.resolve("report.html")).replace("&#39;", "'");
+        for (String cell : new String[] {"Find stationary points", "solved by 'solved'", "argmin J(θ) by 'estimate'",
+            "S(x; θ) = ∇ₓ log p = 'score'", "∂φ/∂X = 'grad-phi'"}) {
+            assertTrue(report.contains(cell), "report cell " + cell);
+        }
+    }
+
+    @Test
     void aFailedComparisonExitsOneAndStillWritesTheSummary() throws Exception {
         Path out = dir.resolve("failing");
         CliHarness.Result r = CliHarness.run("run", scenario("failing-comparison"), "--out", out.toString());
