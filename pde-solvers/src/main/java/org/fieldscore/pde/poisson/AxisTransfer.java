@@ -28,12 +28,32 @@ final class AxisTransfer {
     private final int[] column;
     private final double[] value;
     private final int columns;
+    /** The same matrix with every row padded to {@link #width} entries (zero weights), for the x direction. */
+    private final int width;
+    private final int[] paddedColumn;
+    private final double[] paddedValue;
 
     private AxisTransfer(int[] rowStart, int[] column, double[] value, int columns) {
         this.rowStart = rowStart;
         this.column = column;
         this.value = value;
         this.columns = columns;
+        int w = 1;
+        for (int r = 0; r + 1 < rowStart.length; r++) {
+            w = Math.max(w, rowStart[r + 1] - rowStart[r]);
+        }
+        this.width = w;
+        int rows = rowStart.length - 1;
+        paddedColumn = new int[rows * w];
+        paddedValue = new double[rows * w];
+        for (int r = 0; r < rows; r++) {
+            for (int e = 0; e < w; e++) {
+                int src = rowStart[r] + e;
+                boolean present = src < rowStart[r + 1];
+                paddedColumn[r * w + e] = present ? column[src] : column[rowStart[r]];
+                paddedValue[r * w + e] = present ? value[src] : 0;
+            }
+        }
     }
 
     int rows() {
@@ -154,6 +174,36 @@ final class AxisTransfer {
         return new AxisTransfer(start, col, val, rows());
     }
 
+    /** One x line: dst[dBase + r] (+)= Σ_e w_re src[sBase + c_re], rows padded to a fixed width. */
+    private void applyRow(double[] src, int sBase, double[] dst, int dBase, boolean add) {
+        int rows = rows();
+        int[] col = paddedColumn;
+        double[] val = paddedValue;
+        if (width == 2 && add) {
+            for (int r = 0, e = 0; r < rows; r++, e += 2) {
+                dst[dBase + r] += val[e] * src[sBase + col[e]] + val[e + 1] * src[sBase + col[e + 1]];
+            }
+        } else if (width == 2) {
+            for (int r = 0, e = 0; r < rows; r++, e += 2) {
+                dst[dBase + r] = val[e] * src[sBase + col[e]] + val[e + 1] * src[sBase + col[e + 1]];
+            }
+        } else if (width == 3) {
+            for (int r = 0, e = 0; r < rows; r++, e += 3) {
+                double s = val[e] * src[sBase + col[e]] + val[e + 1] * src[sBase + col[e + 1]]
+                        + val[e + 2] * src[sBase + col[e + 2]];
+                dst[dBase + r] = add ? dst[dBase + r] + s : s;
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                double s = 0;
+                for (int e = r * width, end = e + width; e < end; e++) {
+                    s += val[e] * src[sBase + col[e]];
+                }
+                dst[dBase + r] = add ? dst[dBase + r] + s : s;
+            }
+        }
+    }
+
     /**
      * dst = M·src along one axis (or dst += M·src).
      *
@@ -172,15 +222,8 @@ final class AxisTransfer {
                 for (int line = lo; line < hi; line++) {
                     int j = line % ld.n1();
                     int k = line / ld.n1();
-                    int sBase = ls.origin() + j * ls.sy() + k * ls.sz();
-                    int dBase = ld.origin() + j * ld.sy() + k * ld.sz();
-                    for (int r = 0; r < rows; r++) {
-                        double s = 0;
-                        for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
-                            s += value[e] * src[sBase + column[e]];
-                        }
-                        dst[dBase + r] = add ? dst[dBase + r] + s : s;
-                    }
+                    applyRow(src, ls.origin() + j * ls.sy() + k * ls.sz(), dst,
+                            ld.origin() + j * ld.sy() + k * ld.sz(), add);
                 }
             });
             return;
