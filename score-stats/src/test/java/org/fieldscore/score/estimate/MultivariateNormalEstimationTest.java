@@ -79,7 +79,7 @@ class MultivariateNormalEstimationTest {
         double[] x = SEED.draw(2_000, 99);
         double[] closed = MultivariateNormalFit.fit(x, 2).model().parameters();
         AutodiffFamily family = new AutodiffFamily(MultivariateNormalModel.family(2));
-        ScoreMatching matching = new ScoreMatching(new Lbfgs(10, 1e-9, 500), 1, 0.3, 5);
+        ScoreMatching matching = new ScoreMatching(new Lbfgs(10, 1e-9, 500), 0, 0, 5);
         Lbfgs.Result result = matching.fit(family, x, new double[] {0.5, -0.5, 1, 0, 1});
         // J̃'s Hessian has eigenvalues of order 1 here, so ‖∇J̃‖ ≤ 1e-9 puts θ within ~1e-9 of the minimiser
         assertTrue(result.converged(), "L-BFGS converged: " + result);
@@ -91,6 +91,41 @@ class MultivariateNormalEstimationTest {
         new HyvarinenObjective(family, x).valueAndGradient(closed, g);
         for (double gk : g) {
             assertEquals(0, gk, 1e-10);
+        }
+    }
+
+    @Test
+    void lbfgsOnTheAnalyticObjectiveReachesTheClosedFormFromOneHundredThousandSamples() {
+        double[] x = SEED.draw(100_000, 2024);
+        double[] closed = MultivariateNormalFit.fit(x, 2).model().parameters();
+        Lbfgs.Result result = new ScoreMatching(new Lbfgs(10, 1e-9, 500), 2, 0.3, 6).fit(
+                new MultivariateNormalFamily(2), x, new double[] {0.5, -0.5, 1, 0, 1});
+        // ‖∇J̃‖ ≤ 1e-9 with O(1) Hessian eigenvalues puts θ within ~1e-9 of the minimiser
+        assertTrue(result.converged(), "L-BFGS converged: " + result);
+        for (int k = 0; k < closed.length; k++) {
+            assertEquals(closed[k], result.point()[k], 1e-6, "θ_" + k);
+        }
+    }
+
+    @Test
+    void analyticMultivariateNormalTermMatchesAutomaticDifferentiation() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        for (int d = 1; d <= 3; d++) {
+            MultivariateNormalFamily analytic = new MultivariateNormalFamily(d);
+            AutodiffFamily auto = new AutodiffFamily(MultivariateNormalModel.family(d));
+            int m = analytic.parameterCount();
+            for (int trial = 0; trial < 20; trial++) {
+                double[] theta = r.doubles(m, -1.5, 1.5).toArray();
+                double[] x = r.doubles(d, -3, 3).toArray();
+                double[] g1 = new double[m];
+                double[] g2 = new double[m];
+                double v1 = analytic.hyvarinenTerm(x, theta, g1);
+                double v2 = auto.hyvarinenTerm(x, theta, g2);
+                assertEquals(v2, v1, 1e-10 * Math.max(1, Math.abs(v2)));
+                for (int k = 0; k < m; k++) {
+                    assertEquals(g2[k], g1[k], 1e-10 * Math.max(1, Math.abs(g2[k])), "d " + d + " θ_" + k);
+                }
+            }
         }
     }
 
