@@ -11,6 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.fieldscore.runner.exec.ProgressReporter;
 import org.fieldscore.runner.exec.RunOutputWriter;
 import org.fieldscore.runner.exec.ScenarioExecutor;
+import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.output.OutputDirectory;
 import org.fieldscore.runner.output.OutputPathException;
 import org.fieldscore.runner.output.summary.ComparisonResult;
@@ -18,6 +19,10 @@ import org.fieldscore.runner.output.summary.RunSummary;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.StepFailedException;
 import org.fieldscore.runner.step.StepResult;
+import org.fieldscore.runner.study.StudyCase;
+import org.fieldscore.runner.study.StudyDeclaration;
+import org.fieldscore.runner.study.StudyReport;
+import org.fieldscore.runner.study.StudyRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +63,9 @@ final class RunCommand extends ScenarioCommand {
         }
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
         Instant started = Instant.now();
+        if (scenario.study() != null) {
+            return runStudy(scenario, folder, started);
+        }
         List<StepResult> results;
         try {
             results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet));
@@ -75,6 +83,50 @@ final class RunCommand extends ScenarioCommand {
             return failure("writing the outputs into " + folder + " failed: " + e.getMessage(), e);
         }
         return report(summary, folder, scenario.output().report());
+    }
+
+    /**
+     * Runs the scenario's sweep: every case into cases/&lt;id&gt;/ (finished cases are kept and skipped when the
+     * study is run again into the same folder), then the study's table, plots and fitted slopes.
+     */
+    private int runStudy(Scenario scenario, Path folder, Instant started) {
+        StudyDeclaration study = scenario.study();
+        List<StudyCase> cases = study.sweep().cases(scenario.source());
+        try {
+            for (StudyCase c : cases) {
+                c.scenario().read();
+            }
+        } catch (InvalidScenarioException e) {
+            return invalid(e);
+        }
+        int parallel = threads != null ? threads : study.parallelCases();
+        RunSummary summary;
+        try {
+            OutputDirectory out = OutputDirectory.create(folder);
+            List<StudyRunner.CaseOutcome> outcomes = new StudyRunner(parallel).run(cases, out,
+                    ProgressReporter.forConsole(logging.quiet));
+            for (StudyRunner.CaseOutcome o : outcomes) {
+                if (o.failure() != null) {
+                    err().println("error: case " + o.studyCase().id() + " " + o.studyCase().values() + " failed: "
+                            + o.failure());
+                }
+            }
+            summary = StudyReport.write(scenario.name(), scenario.resolved(), scenario.seed(), study.sweep(),
+                    outcomes, study.metrics(), study.plots(), out, started);
+            if (outcomes.stream().anyMatch(o -> o.failure() != null)) {
+                report(summary, folder, true);
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+        } catch (InvalidScenarioException e) {
+            return invalid(e);
+        } catch (OutputPathException e) {
+            err().println("error: " + e.getMessage());
+            err().flush();
+            return ExitCodes.INVALID_INPUT;
+        } catch (IOException e) {
+            return failure("writing the study into " + folder + " failed: " + e.getMessage(), e);
+        }
+        return report(summary, folder, true);
     }
 
     private int report(RunSummary summary, Path folder, boolean withReport) {

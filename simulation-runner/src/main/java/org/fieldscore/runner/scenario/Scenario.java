@@ -9,6 +9,8 @@ import org.fieldscore.runner.expr.ExpressionLanguage;
 import org.fieldscore.runner.step.Plan;
 import org.fieldscore.runner.step.Step;
 
+import org.fieldscore.runner.study.StudyDeclaration;
+
 /**
  * A scenario that has been read and checked: every reference resolved, every expression compiled, every grid
  * sized and every step planned. Running it can still fail at run time (a solver that does not converge) but not
@@ -24,10 +26,11 @@ import org.fieldscore.runner.step.Step;
  * @param output what to write
  * @param source the case it was read from
  * @param resolved the scenario as a tree of maps and lists with resolved parameters and seed, for summary.json
+ * @param study the {@code study:} block (a sweep over cases of this scenario), or null
  */
 public record Scenario(String name, String description, long seed, Map<String, Double> parameters,
         Map<String, Grid> grids, List<Step> steps, Map<String, Plan> plans, OutputOptions output, ScenarioCase source,
-        Map<String, Object> resolved) {
+        Map<String, Object> resolved, StudyDeclaration study) {
 
     /** Copies the collections. */
     public Scenario {

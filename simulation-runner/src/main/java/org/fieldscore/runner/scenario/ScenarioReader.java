@@ -32,6 +32,7 @@ import org.fieldscore.runner.step.Step;
 import org.fieldscore.runner.step.StepHeader;
 import org.fieldscore.runner.step.StepReading;
 import org.fieldscore.runner.step.StepTypes;
+import org.fieldscore.runner.study.StudyDeclaration;
 import org.fieldscore.runner.text.Suggestions;
 
 /**
@@ -46,7 +47,7 @@ public final class ScenarioReader {
 
     /** Top-level keys of a scenario. */
     public static final List<String> TOP_KEYS = List.of("name", "description", "seed", "parameters", "grids",
-            "output", "steps");
+            "output", "steps", "study");
     private static final List<String> PARAMETER_KEYS = List.of("default", "description", "units", "min", "max");
     private static final List<String> OUTPUT_KEYS = List.of("report", "plots", "vtk", "csv");
 
@@ -137,6 +138,11 @@ public final class ScenarioReader {
                 break;
             }
         }
+        Map<String, Double> knownParameters = parameters;
+        java.util.Set<String> stepIds = new java.util.LinkedHashSet<>();
+        steps.forEach(step -> stepIds.add(step.id()));
+        StudyDeclaration study = top.has("study")
+                ? doc.attempt(() -> StudyDeclaration.read(top.get("study"), knownParameters.keySet(), stepIds)) : null;
         fail(doc);
         long finalSeed = source.seed() != null ? source.seed() : seed;
         @SuppressWarnings("unchecked")
@@ -150,7 +156,7 @@ public final class ScenarioReader {
             }
         });
         return new Scenario(name, description, finalSeed, parameters, validGrids, steps, plans.plans(), output, source,
-                resolved);
+                resolved, study);
     }
 
     private static void fail(ScenarioDocument doc) throws InvalidScenarioException {

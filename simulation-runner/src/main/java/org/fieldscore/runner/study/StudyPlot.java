@@ -8,7 +8,7 @@ import java.util.Objects;
  * fit into a pass/fail comparison. Immutable.
  *
  * @param id a name for the plot's file and comparison
- * @param x the swept parameter on the horizontal axis
+ * @param x the parameter on the horizontal axis: swept, or derived from swept ones
  * @param y the metric on the vertical axis
  * @param logLog log-log axes and a least-squares power-law fit
  * @param invertX fit against 1/x (e.g. x = points per axis, 1/x ∝ h)

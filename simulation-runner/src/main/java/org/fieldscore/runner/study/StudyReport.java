@@ -119,12 +119,7 @@ public final class StudyReport {
             if (o.summary() == null) {
                 continue;
             }
-            String raw = o.studyCase().values().get(plot.x());
-            if (raw == null) {
-                throw new IllegalArgumentException("plot '" + plot.id() + "' uses x = '" + plot.x()
-                        + "', which is not a swept parameter");
-            }
-            double x = number(raw);
+            double x = parameter(o, plot.x());
             double y = plot.y().read(o.summary());
             if (Double.isFinite(x) && Double.isFinite(y)) {
                 pts.add(new double[] {plot.invertX() ? 1 / x : x, y});
@@ -137,6 +132,16 @@ public final class StudyReport {
             xy[1][i] = pts.get(i)[1];
         }
         return xy;
+    }
+
+    /** The value of a parameter in a case: its resolved value (derived parameters included), else the swept one. */
+    private static double parameter(StudyRunner.CaseOutcome o, String name) {
+        if (o.summary().scenario().get("parameters") instanceof Map<?, ?> resolved
+                && resolved.get(name) instanceof Number value) {
+            return value.doubleValue();
+        }
+        String raw = o.studyCase().values().get(name);
+        return raw == null ? Double.NaN : number(raw);
     }
 
     private static double number(String value) {
