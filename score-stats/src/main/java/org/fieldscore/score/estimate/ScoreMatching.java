@@ -33,9 +33,9 @@ public final class ScoreMatching {
         this.seed = seed;
     }
 
-    /** @return L-BFGS with memory 10, gradient tolerance 1e-10, 500 iterations, no restarts */
+    /** @return L-BFGS with memory 10, gradient tolerance 1e-9, 500 iterations, no restarts */
     public static ScoreMatching defaults() {
-        return new ScoreMatching(new Lbfgs(10, 1e-10, 500), 0, 0, 0);
+        return new ScoreMatching(new Lbfgs(10, 1e-9, 500), 0, 0, 0);
     }
 
     /**
