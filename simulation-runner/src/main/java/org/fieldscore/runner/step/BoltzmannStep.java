@@ -50,8 +50,7 @@ public record BoltzmannStep(StepHeader header, Reference potential, double tempe
             throw potential.problem("the potential must be a field on a space grid, got " + p.grid());
         }
         int d = p.grid().spaceDimension();
-        List<String> metrics = new java.util.ArrayList<>(DataStep.metrics(new StepValue.Samples(d, new double[d],
-                DataStep.axisNames(d))).keySet());
+        List<String> metrics = new java.util.ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(List.of("total-variation", "lost-fraction"));
         long points = (long) settings.chains() * settings.draws() * d;
         return new Plan(ResultKind.SCALAR_FIELD, p.grid(), 1, 8L * p.grid().pointCount(),

@@ -100,7 +100,11 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
                 metricNames(d));
     }
 
-    private static List<String> metricNames(int d) {
+    /**
+     * @param d the dimension of a sample
+     * @return the names {@link #metrics} gives: count, then mean-i and variance-i per coordinate
+     */
+    static List<String> metricNames(int d) {
         List<String> names = new ArrayList<>(List.of("count"));
         for (int a = 0; a < d; a++) {
             names.add("mean-" + a);

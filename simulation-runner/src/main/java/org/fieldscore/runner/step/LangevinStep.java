@@ -117,8 +117,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
             }
         }
         long points = (long) settings.chains() * settings.draws();
-        List<String> metrics = new ArrayList<>(DataStep.metrics(new StepValue.Samples(d, new double[d],
-                DataStep.axisNames(d))).keySet());
+        List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(List.of("acceptance-rate", "ess-min", "rhat-max"));
         return new Plan(ResultKind.SAMPLES, null, d, 8 * points * d, 8 * points * d,
                 (double) settings.chains() * settings.stepsPerChain() * d * 20,
