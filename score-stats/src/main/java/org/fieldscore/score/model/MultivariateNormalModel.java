@@ -69,7 +69,15 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
     public static MultivariateNormalModel ofCovariance(double[] mean, double[][] covariance) {
         Checks.requireSquare(covariance, mean.length, "covariance");
         RealMatrix c = MatrixUtils.createRealMatrix(covariance);
-        return new MultivariateNormalModel(mean, MatrixUtils.inverse(c).getData());
+        double[][] m = MatrixUtils.inverse(c).getData();
+        for (int i = 0; i < m.length; i++) {
+            for (int j = i + 1; j < m.length; j++) {
+                double s = 0.5 * (m[i][j] + m[j][i]); // the inverse is symmetric only up to rounding
+                m[i][j] = s;
+                m[j][i] = s;
+            }
+        }
+        return new MultivariateNormalModel(mean, m);
     }
 
     /** @return μ (a copy) */
@@ -86,9 +94,17 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
         return m;
     }
 
-    /** @return Σ = M⁻¹ */
+    /** @return Σ = M⁻¹, symmetrised (the inverse is symmetric only up to rounding) */
     public double[][] covariance() {
-        return MatrixUtils.inverse(MatrixUtils.createRealMatrix(precision())).getData();
+        double[][] c = MatrixUtils.inverse(MatrixUtils.createRealMatrix(precision())).getData();
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                double s = 0.5 * (c[i][j] + c[j][i]);
+                c[i][j] = s;
+                c[j][i] = s;
+            }
+        }
+        return c;
     }
 
     /**
