@@ -31,12 +31,9 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
         this.mean = mean.clone();
         this.precision = new double[d * d];
         double tr = 0;
+        requireSymmetric(precision, "precision");
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
-                if (Math.abs(precision[i][j] - precision[j][i]) > 1e-12 * (Math.abs(precision[i][j]) + 1e-300)) {
-                    throw new IllegalArgumentException("precision must be symmetric; M[" + i + "][" + j + "] = "
-                            + precision[i][j] + " but M[" + j + "][" + i + "] = " + precision[j][i]);
-                }
                 this.precision[i * d + j] = precision[i][j];
             }
             tr += precision[i][i];
@@ -50,6 +47,17 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
                     + smallest);
         }
         smallestVariance = 1 / largest;
+    }
+
+    private static void requireSymmetric(double[][] m, String name) {
+        for (int i = 0; i < m.length; i++) {
+            for (int j = i + 1; j < m.length; j++) {
+                if (Math.abs(m[i][j] - m[j][i]) > 1e-12 * Math.max(Math.abs(m[i][j]), Math.abs(m[j][i]))) {
+                    throw new IllegalArgumentException(name + " must be symmetric; entry (" + i + ", " + j + ") = "
+                            + m[i][j] + " but (" + j + ", " + i + ") = " + m[j][i]);
+                }
+            }
+        }
     }
 
     /**
@@ -68,6 +76,7 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
      */
     public static MultivariateNormalModel ofCovariance(double[] mean, double[][] covariance) {
         Checks.requireSquare(covariance, mean.length, "covariance");
+        requireSymmetric(covariance, "covariance");
         RealMatrix c = MatrixUtils.createRealMatrix(covariance);
         double[][] m = MatrixUtils.inverse(c).getData();
         for (int i = 0; i < m.length; i++) {
