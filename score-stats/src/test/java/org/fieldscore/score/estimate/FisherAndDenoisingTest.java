@@ -35,6 +35,10 @@ class FisherAndDenoisingTest {
                 () -> MultivariateNormalModel.ofCovariance(new double[2], new double[][] {{1, 0, 0}, {0, 1, 0},
                     {0, 0, 1}}));
         org.junit.jupiter.api.Assertions.assertTrue(cov.getMessage().contains("2×2"), cov.getMessage());
+        IllegalArgumentException asymmetric = assertThrows(IllegalArgumentException.class,
+                () -> MultivariateNormalModel.ofCovariance(new double[2], new double[][] {{1, 0.5}, {0.4, 1}}));
+        org.junit.jupiter.api.Assertions.assertTrue(asymmetric.getMessage().contains("symmetric"),
+                asymmetric.getMessage());
         IllegalArgumentException theta = assertThrows(IllegalArgumentException.class,
                 () -> new HyvarinenObjective(new AutodiffFamily(MultivariateNormalModel.family(2)), new double[] {0, 0})
                         .value(new double[3]));
