@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
             "or export them as .yaml files to edit with --export DIR."})
 final class ExamplesCommand implements Callable<Integer> {
 
+    /** Longest description shown in the list, in characters. */
+    private static final int MAX_DESCRIPTION = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +38,7 @@ final class ExamplesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (exportFolder == null) {
             for (String name : BundledScenarios.names()) {
-                out.printf("%-24s %s%n", name, firstLine(descriptionOf(BundledScenarios.text(name))));
+                out.printf("%-24s %s%n", name, descriptionOf(BundledScenarios.text(name)));
             }
             out.flush();
             return ExitCodes.SUCCESS;
@@ -54,23 +57,34 @@ final class ExamplesCommand implements Callable<Integer> {
         return ExitCodes.SUCCESS;
     }
 
-    /** The text after the first top-level {@code description:} key, up to the end of its line or block. */
+    /**
+     * The first sentence of the top-level {@code description:} (a plain value or a folded block), for the list.
+     */
     private static String descriptionOf(String yaml) {
-        for (String line : yaml.split("\n")) {
-            if (line.startsWith("description:")) {
-                String rest = line.substring("description:".length()).strip();
-                if (rest.startsWith(">") || rest.startsWith("|")) {
-                    int at = yaml.indexOf(line) + line.length() + 1;
-                    return yaml.substring(at).strip();
-                }
-                return rest.replaceAll("^[\"']|[\"']$", "");
+        String[] lines = yaml.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].startsWith("description:")) {
+                continue;
             }
+            StringBuilder text = new StringBuilder(lines[i].substring("description:".length()).strip());
+            if (text.toString().startsWith(">") || text.toString().startsWith("|")) {
+                text.setLength(0);
+                for (int j = i + 1; j < lines.length && (lines[j].startsWith(" ") || lines[j].isEmpty()); j++) {
+                    text.append(' ').append(lines[j].strip());
+                }
+            }
+            return firstSentence(text.toString().strip().replaceAll("^[\"']|[\"']$", ""));
         }
         return "";
     }
 
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        String sentence = end < 0 ? text : text.substring(0, end + 1);
+        if (sentence.length() <= MAX_DESCRIPTION) {
+            return sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', MAX_DESCRIPTION);
+        return sentence.substring(0, cut > 0 ? cut : MAX_DESCRIPTION) + " …";
     }
 }

@@ -34,7 +34,10 @@ import org.fieldscore.runner.step.StepValue;
  */
 public final class RunOutputWriter {
 
-    /** Fields with more points than this get no CSV table (the .vti file holds them in full). */
+    /**
+     * Fields with more points (and samples with more coordinates) than this get no CSV table: the .vti file holds
+     * fields in full, and summary.json the samples' statistics.
+     */
     public static final int MAX_CSV_POINTS = 250_000;
     private static final String[] AXES = {"x", "y", "z"};
 
@@ -144,7 +147,7 @@ public final class RunOutputWriter {
                                 label(r.id(), ts.units()))));
             }
         } else if (value instanceof StepValue.Samples s) {
-            if (o.csv()) {
+            if (o.csv() && s.points().length <= MAX_CSV_POINTS) {
                 CsvTable.Builder b = CsvTable.builder(s.columns().toArray(new String[0]));
                 double[] row = new double[s.dimension()];
                 for (int i = 0; i < s.count(); i++) {
