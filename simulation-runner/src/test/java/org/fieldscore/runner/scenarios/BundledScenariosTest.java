@@ -1,0 +1,76 @@
+package org.fieldscore.runner.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.fieldscore.runner.cli.BundledScenarios;
+import org.fieldscore.runner.cli.ExitCodes;
+import org.fieldscore.runner.cli.FieldScoreCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every bundled scenario listed in the runner's {@code index} through the {@code fieldscore run} command,
+ * in-process, at a reduced size, and requires every comparison to pass (exit code 0) and the summary to be written.
+ * The reduced sizes are {@code --set} overrides of the scenarios' own parameters (coarser grids, fewer samples,
+ * particles, chains or draws); each scenario's tolerances are written to hold at both sizes (error bounds that
+ * scale with h or 1/√N where the error does). The full-size runs are those of docs/examples.md. A scenario without
+ * an entry here runs at its full size.
+ */
+class BundledScenariosTest {
+
+    /** Reduced sizes, by scenario name: the {@code --set} overrides the test passes. */
+    static final Map<String, List<String>> REDUCED = Map.ofEntries(
+            Map.entry("seed-tour", List.of("n=41", "nbox=25", "samples=2000")),
+            Map.entry("temperature-map", List.of("n=41")),
+            Map.entry("wind", List.of("n=41")),
+            Map.entry("point-charge", List.of("n=33")),
+            Map.entry("gravitation", List.of("n=49")),
+            Map.entry("heat-diffusion", List.of("n=33", "dt=1")),
+            Map.entry("wave-point-source", List.of("n=33")),
+            Map.entry("mvn-score-matching", List.of("samples=2000", "chains=4", "draws=4000")),
+            Map.entry("bimodal-precipitation", List.of("samples=4000", "chains=100", "draws=200")));
+
+    @TempDir
+    Path dir;
+
+    static Stream<String> bundled() {
+        return BundledScenarios.names().stream();
+    }
+
+    @Test
+    void indexListsTheScenariosOfTheDocumentation() {
+        assertTrue(BundledScenarios.names().containsAll(REDUCED.keySet()),
+                "every scenario with a reduced size is bundled: " + BundledScenarios.names());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void runsAtReducedSizeWithEveryComparisonPassing(String name) {
+        Path out = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("run", name, "--out", out.toString(), "--threads", "2"));
+        for (String setting : REDUCED.getOrDefault(name, List.of())) {
+            args.add("--set");
+            args.add(setting);
+        }
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = FieldScoreCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true))
+                .execute(args.toArray(new String[0]));
+        String report = "fieldscore " + String.join(" ", args) + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        assertEquals(ExitCodes.SUCCESS, code, report);
+        assertTrue(Files.isRegularFile(out.resolve("summary.json")), "summary.json missing\n" + report);
+        assertTrue(stdout.toString().contains("PASS"), "the scenario has comparisons\n" + report);
+    }
+}
