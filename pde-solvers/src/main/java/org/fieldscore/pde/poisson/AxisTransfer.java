@@ -175,7 +175,7 @@ final class AxisTransfer {
     }
 
     /** One x line: dst[dBase + r] (+)= Σ_e w_re src[sBase + c_re], rows padded to a fixed width. */
-    private void applyRow(double[] src, int sBase, double[] dst, int dBase, boolean add) {
+    void applyRow(double[] src, int sBase, double[] dst, int dBase, boolean add) {
         int rows = rows();
         int[] col = paddedColumn;
         double[] val = paddedValue;

@@ -305,6 +305,26 @@ public final class EllipticOperator {
     }
 
     /**
+     * The residual of one x row, b − (A − σ)u at (0..m0−1, j, k), without refreshing ghosts (call
+     * {@link #fillGhosts} first).
+     *
+     * @param u padded solution with current ghosts
+     * @param b padded right-hand side
+     * @param j row index along y
+     * @param k row index along z
+     * @param out destination, indices 0..m0−1
+     */
+    void residualRow(double[] u, double[] b, int j, int k, double[] out) {
+        double centre = centre();
+        int base = index(0, j, k);
+        for (int i = 0; i < m0; i++) {
+            int q = base + i;
+            out[i] = b[q] - (c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy]) + c2 * (u[q - sz] + u[q + sz])
+                    + centre * u[q]);
+        }
+    }
+
+    /**
      * @param v padded array
      * @return ‖v‖₂ over the unknowns
      */

@@ -3,6 +3,7 @@ package org.fieldscore.pde.poisson;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.pde.poisson.AxisTransfer.Layout;
 
 /**
@@ -203,8 +204,7 @@ public final class MultigridSolver implements PoissonSolver {
                 return;
             }
             smooth(level, preSmoothing);
-            op.residual(u[level], b[level], r[level]);
-            restrict(level, r[level], b[level + 1]);
+            restrictResidual(level);
             java.util.Arrays.fill(u[level + 1], 0.0);
             for (int g = 0; g < gamma; g++) {
                 cycle(level + 1, gamma);
@@ -236,14 +236,46 @@ public final class MultigridSolver implements PoissonSolver {
             }
         }
 
+        /**
+         * b<sub>l+1</sub> = R(b<sub>l</sub> − A<sub>l</sub>u<sub>l</sub>): the residual is restricted along x row by
+         * row as it is computed, so the fine residual is never stored.
+         */
+        private void restrictResidual(int level) {
+            EllipticOperator f = ops.get(level);
+            EllipticOperator c = ops.get(level + 1);
+            AxisTransfer rx = restrictions.get(level)[0];
+            Layout la = Layout.compact(c.m0, f.m1, f.m2);
+            double[] fu = u[level];
+            double[] fb = b[level];
+            f.fillGhosts(fu);
+            ParallelLoops.forRange(0, f.m1 * f.m2, Math.max(1, 4096 / f.m0), (lo, hi) -> {
+                double[] row = new double[f.m0];
+                for (int line = lo; line < hi; line++) {
+                    int j = line % f.m1;
+                    int k = line / f.m1;
+                    f.residualRow(fu, fb, j, k, row);
+                    rx.applyRow(row, 0, tmpA, la.origin() + j * la.sy() + k * la.sz(), false);
+                }
+            });
+            restrictYz(level, la, b[level + 1]);
+        }
+
         private void restrict(int level, double[] fineArray, double[] coarseArray) {
             EllipticOperator f = ops.get(level);
             EllipticOperator c = ops.get(level + 1);
             AxisTransfer[] rr = restrictions.get(level);
             Layout lf = Layout.padded(f);
             Layout la = Layout.compact(c.m0, f.m1, f.m2);
-            Layout lb = Layout.compact(c.m0, c.m1, f.m2);
             rr[0].apply(0, fineArray, lf, tmpA, la, false);
+            restrictYz(level, la, coarseArray);
+        }
+
+        /** Restricts tmpA (already restricted along x) along y and z into the coarse array. */
+        private void restrictYz(int level, Layout la, double[] coarseArray) {
+            EllipticOperator f = ops.get(level);
+            EllipticOperator c = ops.get(level + 1);
+            AxisTransfer[] rr = restrictions.get(level);
+            Layout lb = Layout.compact(c.m0, c.m1, f.m2);
             rr[1].apply(1, tmpA, la, tmpB, lb, false);
             rr[2].apply(2, tmpB, lb, coarseArray, Layout.padded(c), false);
             if (c.isSingular()) {
