@@ -453,11 +453,18 @@ public final class EllipticOperator {
      * @param b padded right-hand side
      */
     void smoothRedBlack(double[] u, double[] b) {
+        smoothRedBlack(u, b, m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8));
+    }
+
+    /**
+     * @param blocks the number of plane blocks of the fused sweep (each at least two planes), or 0 for two plain
+     *     half-sweeps; the result does not depend on it
+     */
+    void smoothRedBlack(double[] u, double[] b, int blocks) {
         fillGhosts(u);
         int first = 0;
         int second = 1;
-        int blocks = Math.min(ParallelLoops.threads(), m2 / 8);
-        if (blocks < 1 || m0 * m1 < 256) {
+        if (blocks < 1) {
             relaxPlanes(u, b, first, 0, m2);
             fillGhosts(u);
             relaxPlanes(u, b, second, 0, m2);

@@ -1,0 +1,52 @@
+package org.fieldscore.pde.poisson;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+
+import org.fieldscore.fields.bc.BoundaryCondition;
+import org.fieldscore.fields.bc.BoundaryConditions;
+import org.fieldscore.fields.grid.Centering;
+import org.fieldscore.fields.grid.Grid;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plane-fused red–black sweep gives bit for bit the result of two plain half-sweeps, whatever the number of
+ * plane blocks (that is, whatever the thread count), for every boundary kind along z.
+ */
+class RedBlackSmootherTest {
+
+    @Test
+    void fusedSweepEqualsTwoHalfSweepsForAnyBlockCount() {
+        BoundaryCondition[] zKinds = {BoundaryCondition.dirichlet(0), BoundaryCondition.neumann(0),
+            BoundaryCondition.robin(1, 2, org.fieldscore.fields.bc.BoundaryValue.ZERO), BoundaryCondition.periodic()};
+        for (BoundaryCondition z : zKinds) {
+            Centering[] centering = {Centering.VERTEX, Centering.CELL,
+                z instanceof BoundaryCondition.Periodic ? Centering.CELL : Centering.VERTEX};
+            Grid g = Grid.of(new int[] {19, 18, 24}, new double[] {0, 0, 0}, new double[] {1, 1, 1}, centering);
+            BoundaryConditions bcs = BoundaryConditions.all(BoundaryCondition.dirichlet(0))
+                    .withAxis(1, BoundaryCondition.neumann(0)).withAxis(2, z);
+            EllipticOperator op = EllipticOperator.of(g, bcs, 0.5);
+            Random rnd = new Random(42);
+            double[] u0 = op.newArray();
+            double[] b = op.newArray();
+            for (int i = 0; i < u0.length; i++) {
+                u0[i] = rnd.nextGaussian();
+                b[i] = rnd.nextGaussian();
+            }
+            double[] reference = u0.clone();
+            op.smoothRedBlack(reference, b, 0);
+            op.smoothRedBlack(reference, b, 0);
+            for (int blocks = 1; blocks <= 3; blocks++) {
+                double[] fused = u0.clone();
+                op.smoothRedBlack(fused, b, blocks);
+                op.smoothRedBlack(fused, b, blocks);
+                double[] a = new double[op.unknownCount()];
+                double[] c = new double[op.unknownCount()];
+                op.pack(reference, a);
+                op.pack(fused, c);
+                assertArrayEquals(a, c, 0.0, z.describe() + " with " + blocks + " blocks");
+            }
+        }
+    }
+}
