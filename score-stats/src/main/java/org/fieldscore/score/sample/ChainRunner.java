@@ -22,6 +22,10 @@ final class ChainRunner {
         if (settings.recordedChains() > 0 && steps + 1 > Integer.MAX_VALUE / d) {
             throw new IllegalArgumentException("a recorded path of " + steps + " steps is too long to store");
         }
+        if ((long) chains * draws * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(chains + " chains × " + draws + " draws × " + d + " coordinates = "
+                    + (long) chains * draws * d + " values exceed one array; keep fewer draws or thin more");
+        }
         double[] values = new double[chains * draws * d];
         long[] accepted = new long[chains];
         double[][] paths = new double[settings.recordedChains()][];
