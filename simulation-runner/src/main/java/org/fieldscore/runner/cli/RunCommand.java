@@ -154,7 +154,8 @@ final class RunCommand extends ScenarioCommand {
         err().println("error: " + message);
         if (logging.verbose) {
             e.printStackTrace(err());
-        } else if (e.getCause() != null) {
+        } else if (e.getCause() != null && e.getCause().getMessage() != null
+                && !message.contains(e.getCause().getMessage())) {
             err().println("  cause: " + e.getCause());
         }
         err().flush();

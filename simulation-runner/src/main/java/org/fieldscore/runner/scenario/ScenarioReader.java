@@ -123,7 +123,13 @@ public final class ScenarioReader {
         PlanContext plans = new PlanContext();
         long kept = 0;
         for (Step step : steps) {
-            Plan plan = doc.attempt(() -> step.plan(plans));
+            Plan plan = doc.attempt(() -> {
+                try {
+                    return step.plan(plans);
+                } catch (IllegalArgumentException e) {
+                    throw step.header().problem("", e.getMessage());
+                }
+            });
             if (plan == null) {
                 continue;
             }
@@ -251,7 +257,12 @@ public final class ScenarioReader {
                         .choice(StepTypes.names());
                 StepHeader header = new StepHeader(id, type, item.position(), item.path());
                 outputs.put(id, stepOutput(m, id));
-                return StepTypes.read(header, m, reading);
+                try {
+                    return StepTypes.read(header, m, reading);
+                } catch (IllegalArgumentException e) {
+                    // a library refused a value the reader let through: still invalid input, reported at the step
+                    throw header.problem("", e.getMessage());
+                }
             });
             if (step != null) {
                 steps.add(step);

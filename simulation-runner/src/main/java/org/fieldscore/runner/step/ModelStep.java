@@ -72,7 +72,8 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
             return new ModelStep(header, new GaussianMixtureModel(weights, means, covs),
                     "Gaussian mixture of " + weights.length + " components in " + d + "-D");
         } catch (IllegalArgumentException e) {
-            throw node.problem(e.getMessage());
+            throw node.problem("not a valid distribution (covariances must be symmetric positive definite, weights"
+                    + " positive): " + e.getMessage());
         }
     }
 

@@ -132,7 +132,8 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
             throw new StepFailedException(header, "the " + solver + " solver did not converge: " + e.getMessage()
                     + " (raise max-iterations, loosen the tolerance, or choose another solver)", e);
         } catch (IllegalArgumentException e) {
-            throw new StepFailedException(header, e.getMessage(), e);
+            throw new StepFailedException(header, e.getMessage()
+                    + (project ? "" : " (in a scenario: 'project: true' subtracts the mean of the source)"), e);
         }
         Map<String, Double> metrics = new LinkedHashMap<>(FieldMetrics.of(phi));
         metrics.put("iterations", (double) result.iterations());
