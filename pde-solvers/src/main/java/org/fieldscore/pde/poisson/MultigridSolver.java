@@ -41,7 +41,7 @@ public final class MultigridSolver implements PoissonSolver {
     }
 
     /** Coarsening stops once a level has at most this many unknowns. */
-    static final int COARSEST_UNKNOWNS = 1000;
+    static final int COARSEST_UNKNOWNS = 400;
 
     private final Cycle cycle;
     private final Smoother smoother;
