@@ -50,16 +50,17 @@ class BundledScenariosTest {
     }
 
     @Test
-    void indexListsTheScenariosOfTheDocumentation() {
+    void everyReducedSizeNamesABundledScenario() {
         assertTrue(BundledScenarios.names().containsAll(REDUCED.keySet()),
                 "every scenario with a reduced size is bundled: " + BundledScenarios.names());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("bundled")
     void runsAtReducedSizeWithEveryComparisonPassing(String name) {
         Path out = dir.resolve(name);
-        List<String> args = new ArrayList<>(List.of("run", name, "--out", out.toString(), "--threads", "2"));
+        List<String> args = new ArrayList<>(List.of("run", name, "--out", out.toString(), "--threads", "2",
+                "--quiet"));
         for (String setting : REDUCED.getOrDefault(name, List.of())) {
             args.add("--set");
             args.add(setting);
