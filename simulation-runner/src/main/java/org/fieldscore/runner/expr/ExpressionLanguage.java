@@ -2,11 +2,15 @@ package org.fieldscore.runner.expr;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
 
 import org.fieldscore.fields.constants.PhysicalConstants;
@@ -16,6 +20,8 @@ import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.ValidationResult;
 import net.objecthunter.exp4j.function.Function;
+import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
+import net.objecthunter.exp4j.tokenizer.Token;
 import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
 
 /**
@@ -32,24 +38,61 @@ public final class ExpressionLanguage {
 
     /** Named constants, SI units (CODATA 2018 through {@link PhysicalConstants}). */
     public static final Map<String, Double> CONSTANTS;
-    /** Built-in functions of exp4j that scenarios may use. */
-    public static final List<String> BUILTIN_FUNCTIONS = List.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos",
+    /** One-argument functions, with the same definitions as exp4j's built-ins of the same names. */
+    private static final Map<String, DoubleUnaryOperator> UNARY;
+    /** Two-argument functions. */
+    private static final Map<String, DoubleBinaryOperator> BINARY;
+    /** Names exp4j knows as built-in functions; the others are registered with it. */
+    private static final Set<String> EXP4J_BUILTINS = Set.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos",
             "cosh", "exp", "expm1", "floor", "log", "log10", "log1p", "log2", "signum", "sin", "sinh", "sqrt", "tan",
             "tanh");
-    private static final List<Function> EXTRA_FUNCTIONS = List.of(
-            binary("atan2", Math::atan2),
-            binary("hypot", Math::hypot),
-            binary("min", Math::min),
-            binary("max", Math::max),
-            binary("pow", Math::pow),
-            unary("step", v -> v < 0 ? 0.0 : 1.0),
-            unary("erf", org.hipparchus.special.Erf::erf),
-            unary("sq", v -> v * v));
+    private static final List<Function> EXTRA_FUNCTIONS;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A name in an expression; letters right after a digit or '.' belong to a number such as 1e-3. */
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*");
 
     static {
+        Map<String, DoubleUnaryOperator> u = new LinkedHashMap<>();
+        u.put("abs", Math::abs);
+        u.put("acos", Math::acos);
+        u.put("asin", Math::asin);
+        u.put("atan", Math::atan);
+        u.put("cbrt", Math::cbrt);
+        u.put("ceil", Math::ceil);
+        u.put("cos", Math::cos);
+        u.put("cosh", Math::cosh);
+        u.put("erf", org.hipparchus.special.Erf::erf);
+        u.put("exp", Math::exp);
+        u.put("expm1", Math::expm1);
+        u.put("floor", Math::floor);
+        u.put("log", Math::log);
+        u.put("log10", Math::log10);
+        u.put("log1p", Math::log1p);
+        u.put("log2", v -> Math.log(v) / Math.log(2.0));
+        u.put("signum", Math::signum);
+        u.put("sin", Math::sin);
+        u.put("sinh", Math::sinh);
+        u.put("sq", v -> v * v);
+        u.put("sqrt", Math::sqrt);
+        u.put("step", v -> v < 0 ? 0.0 : 1.0);
+        u.put("tan", Math::tan);
+        u.put("tanh", Math::tanh);
+        UNARY = Collections.unmodifiableMap(u);
+        Map<String, DoubleBinaryOperator> b = new LinkedHashMap<>();
+        b.put("atan2", Math::atan2);
+        b.put("hypot", Math::hypot);
+        b.put("max", Math::max);
+        b.put("min", Math::min);
+        b.put("pow", Math::pow);
+        BINARY = Collections.unmodifiableMap(b);
+        List<Function> extra = new ArrayList<>();
+        u.forEach((name, f) -> {
+            if (!EXP4J_BUILTINS.contains(name)) {
+                extra.add(unary(name, f));
+            }
+        });
+        b.forEach((name, f) -> extra.add(binary(name, f)));
+        EXTRA_FUNCTIONS = List.copyOf(extra);
         Map<String, Double> c = new LinkedHashMap<>();
         c.put("pi", Math.PI);
         c.put("e", Math.E);
@@ -61,6 +104,9 @@ public final class ExpressionLanguage {
         c.put("kB", PhysicalConstants.BOLTZMANN_CONSTANT);
         CONSTANTS = Collections.unmodifiableMap(c);
     }
+
+    /** exp4j's built-in constant φ, the golden ratio (1 + √5)/2. */
+    private static final double GOLDEN_RATIO = 1.61803398874989484820;
 
     private final Map<String, Double> parameters;
 
@@ -76,12 +122,11 @@ public final class ExpressionLanguage {
         return parameters;
     }
 
-    /** @return the names of every function an expression may call */
+    /** @return the names of every function an expression may call, alphabetically */
     public static List<String> functionNames() {
-        List<String> names = new ArrayList<>(BUILTIN_FUNCTIONS);
-        for (Function f : EXTRA_FUNCTIONS) {
-            names.add(f.getName());
-        }
+        List<String> names = new ArrayList<>(UNARY.keySet());
+        names.addAll(BINARY.keySet());
+        Collections.sort(names);
         return names;
     }
 
@@ -143,20 +188,18 @@ public final class ExpressionLanguage {
             throw new ExpressionException("syntax error in '" + text + "': " + String.join("; ", syntax.getErrors())
                     + " (write operators between operands and give every function its arguments)");
         }
-        for (Map.Entry<String, Double> c : CONSTANTS.entrySet()) {
-            if (declared.contains(c.getKey())) {
-                expression.setVariable(c.getKey(), c.getValue());
-            }
+        Map<String, Double> constants = new HashMap<>(CONSTANTS);
+        constants.putAll(parameters);
+        constants.put("\u03c0", Math.PI);
+        constants.put("\u03c6", GOLDEN_RATIO);
+        Set<String> known = new HashSet<>(declared);
+        known.addAll(constants.keySet());
+        Map<String, Function> extra = new HashMap<>();
+        for (Function f : EXTRA_FUNCTIONS) {
+            extra.put(f.getName(), f);
         }
-        for (Map.Entry<String, Double> p : parameters.entrySet()) {
-            if (!variables.contains(p.getKey())) {
-                expression.setVariable(p.getKey(), p.getValue());
-            }
-        }
-        for (String v : variables) {
-            expression.setVariable(v, 0.0);
-        }
-        return new Formula(text, variables, expression);
+        Token[] rpn = ShuntingYard.convertToRPN(text, extra, Map.of(), known, false);
+        return new Formula(text, variables, Program.compile(rpn, variables, constants, UNARY, BINARY));
     }
 
     /**
@@ -216,7 +259,7 @@ public final class ExpressionLanguage {
         return m;
     }
 
-    private static Function binary(String name, java.util.function.DoubleBinaryOperator op) {
+    private static Function binary(String name, DoubleBinaryOperator op) {
         return new Function(name, 2) {
             @Override
             public double apply(double... args) {
@@ -225,7 +268,7 @@ public final class ExpressionLanguage {
         };
     }
 
-    private static Function unary(String name, java.util.function.DoubleUnaryOperator op) {
+    private static Function unary(String name, DoubleUnaryOperator op) {
         return new Function(name, 1) {
             @Override
             public double apply(double... args) {

@@ -2,27 +2,22 @@ package org.fieldscore.runner.expr;
 
 import java.util.List;
 
-import net.objecthunter.exp4j.Expression;
-
 /**
- * A compiled expression over named variables, safe to evaluate from several threads at once.
- *
- * <p>The underlying exp4j {@link Expression} keeps its variables in mutable state and is not thread-safe, so every
- * thread evaluates its own copy. The variable order is fixed at compilation: {@link #evaluate(double[])} takes
- * the values in that order. Immutable apart from the per-thread copies.
+ * A compiled expression over named variables, safe to evaluate from several threads at once: the program is
+ * immutable and every thread evaluates on its own small stack, so evaluation neither boxes nor allocates.
  */
 public final class Formula {
 
     private final String text;
     private final List<String> variables;
-    private final String[] names;
-    private final ThreadLocal<Expression> perThread;
+    private final Program program;
+    private final ThreadLocal<double[]> stack;
 
-    Formula(String text, List<String> variables, Expression prototype) {
+    Formula(String text, List<String> variables, Program program) {
         this.text = text;
         this.variables = List.copyOf(variables);
-        this.names = variables.toArray(new String[0]);
-        this.perThread = ThreadLocal.withInitial(() -> new Expression(prototype));
+        this.program = program;
+        this.stack = ThreadLocal.withInitial(() -> new double[program.depth()]);
     }
 
     /** @return the expression as written */
@@ -40,11 +35,7 @@ public final class Formula {
      * @return the value of the expression
      */
     public double evaluate(double[] values) {
-        Expression e = perThread.get();
-        for (int i = 0; i < names.length; i++) {
-            e.setVariable(names[i], values[i]);
-        }
-        return e.evaluate();
+        return program.evaluate(values, stack.get());
     }
 
     @Override

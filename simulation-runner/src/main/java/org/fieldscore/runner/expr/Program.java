@@ -1,0 +1,195 @@
+package org.fieldscore.runner.expr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import net.objecthunter.exp4j.tokenizer.FunctionToken;
+import net.objecthunter.exp4j.tokenizer.NumberToken;
+import net.objecthunter.exp4j.tokenizer.OperatorToken;
+import net.objecthunter.exp4j.tokenizer.Token;
+import net.objecthunter.exp4j.tokenizer.VariableToken;
+
+/**
+ * A formula compiled from exp4j's reverse-Polish token list into flat arrays and evaluated on a primitive stack:
+ * no boxing and no allocation per evaluation (exp4j itself keeps variables in a map of boxed doubles). Parameters
+ * and constants are folded into numbers at compilation. Immutable; {@link #evaluate} needs a stack of
+ * {@link #depth()} entries from its caller.
+ */
+final class Program {
+
+    private static final byte NUMBER = 0;
+    private static final byte VARIABLE = 1;
+    private static final byte ADD = 2;
+    private static final byte SUBTRACT = 3;
+    private static final byte MULTIPLY = 4;
+    private static final byte DIVIDE = 5;
+    private static final byte POWER = 6;
+    private static final byte MODULO = 7;
+    private static final byte NEGATE = 8;
+    private static final byte UNARY_PLUS = 9;
+    private static final byte UNARY = 10;
+    private static final byte BINARY = 11;
+
+    private final byte[] code;
+    private final double[] numbers;
+    private final int[] slots;
+    private final DoubleUnaryOperator[] unary;
+    private final DoubleBinaryOperator[] binary;
+    private final int depth;
+
+    private Program(byte[] code, double[] numbers, int[] slots, DoubleUnaryOperator[] unary,
+            DoubleBinaryOperator[] binary, int depth) {
+        this.code = code;
+        this.numbers = numbers;
+        this.slots = slots;
+        this.unary = unary;
+        this.binary = binary;
+        this.depth = depth;
+    }
+
+    /**
+     * @param rpn the tokens in reverse-Polish order, checked by exp4j
+     * @param variables the names whose values are passed at evaluation, in order
+     * @param constants values of every other name (parameters and constants)
+     * @param unaryFunctions one-argument functions by name
+     * @param binaryFunctions two-argument functions by name
+     * @return the program
+     */
+    static Program compile(Token[] rpn, List<String> variables, Map<String, Double> constants,
+            Map<String, DoubleUnaryOperator> unaryFunctions, Map<String, DoubleBinaryOperator> binaryFunctions) {
+        int n = rpn.length;
+        byte[] code = new byte[n];
+        double[] numbers = new double[n];
+        int[] slots = new int[n];
+        DoubleUnaryOperator[] unary = new DoubleUnaryOperator[n];
+        DoubleBinaryOperator[] binary = new DoubleBinaryOperator[n];
+        int height = 0;
+        int depth = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = rpn[i];
+            if (t instanceof NumberToken number) {
+                code[i] = NUMBER;
+                numbers[i] = number.getValue();
+                height++;
+            } else if (t instanceof VariableToken variable) {
+                int slot = variables.indexOf(variable.getName());
+                if (slot >= 0) {
+                    code[i] = VARIABLE;
+                    slots[i] = slot;
+                } else {
+                    code[i] = NUMBER;
+                    numbers[i] = requireValue(constants, variable.getName());
+                }
+                height++;
+            } else if (t instanceof OperatorToken operator) {
+                int operands = operator.getOperator().getNumOperands();
+                code[i] = operatorCode(operator.getOperator().getSymbol(), operands);
+                height -= operands - 1;
+            } else if (t instanceof FunctionToken function) {
+                String name = function.getFunction().getName();
+                int arguments = function.getFunction().getNumArguments();
+                if (arguments == 1 && unaryFunctions.containsKey(name)) {
+                    code[i] = UNARY;
+                    unary[i] = unaryFunctions.get(name);
+                } else if (arguments == 2 && binaryFunctions.containsKey(name)) {
+                    code[i] = BINARY;
+                    binary[i] = binaryFunctions.get(name);
+                } else {
+                    throw new IllegalStateException("function '" + name + "' with " + arguments
+                            + " arguments is not in the language's table");
+                }
+                height -= arguments - 1;
+            } else {
+                throw new IllegalStateException("unexpected token " + t.getClass().getSimpleName() + " in RPN");
+            }
+            depth = Math.max(depth, height);
+        }
+        if (height != 1) {
+            throw new IllegalStateException("RPN leaves " + height + " values on the stack");
+        }
+        return new Program(code, numbers, slots, unary, binary, depth);
+    }
+
+    private static double requireValue(Map<String, Double> constants, String name) {
+        Double v = constants.get(name);
+        if (v == null) {
+            throw new IllegalStateException("no value for '" + name + "'");
+        }
+        return v;
+    }
+
+    private static byte operatorCode(String symbol, int operands) {
+        if (operands == 1) {
+            return switch (symbol) {
+                case "-" -> NEGATE;
+                case "+" -> UNARY_PLUS;
+                default -> throw new IllegalStateException("unknown unary operator " + symbol);
+            };
+        }
+        return switch (symbol) {
+            case "+" -> ADD;
+            case "-" -> SUBTRACT;
+            case "*" -> MULTIPLY;
+            case "/" -> DIVIDE;
+            case "^" -> POWER;
+            case "%" -> MODULO;
+            default -> throw new IllegalStateException("unknown operator " + symbol);
+        };
+    }
+
+    /** @return the stack size {@link #evaluate} needs */
+    int depth() {
+        return depth;
+    }
+
+    /**
+     * @param values the variables' values
+     * @param stack scratch space of at least {@link #depth()} entries
+     * @return the formula's value
+     */
+    double evaluate(double[] values, double[] stack) {
+        int sp = 0;
+        for (int i = 0; i < code.length; i++) {
+            switch (code[i]) {
+                case NUMBER -> stack[sp++] = numbers[i];
+                case VARIABLE -> stack[sp++] = values[slots[i]];
+                case ADD -> {
+                    sp--;
+                    stack[sp - 1] = stack[sp - 1] + stack[sp];
+                }
+                case SUBTRACT -> {
+                    sp--;
+                    stack[sp - 1] = stack[sp - 1] - stack[sp];
+                }
+                case MULTIPLY -> {
+                    sp--;
+                    stack[sp - 1] = stack[sp - 1] * stack[sp];
+                }
+                case DIVIDE -> {
+                    sp--;
+                    stack[sp - 1] = stack[sp - 1] / stack[sp];
+                }
+                case POWER -> {
+                    sp--;
+                    stack[sp - 1] = Math.pow(stack[sp - 1], stack[sp]);
+                }
+                case MODULO -> {
+                    sp--;
+                    stack[sp - 1] = stack[sp - 1] % stack[sp];
+                }
+                case NEGATE -> stack[sp - 1] = -stack[sp - 1];
+                case UNARY_PLUS -> {
+                    // +x is x
+                }
+                case UNARY -> stack[sp - 1] = unary[i].applyAsDouble(stack[sp - 1]);
+                default -> {
+                    sp--;
+                    stack[sp - 1] = binary[i].applyAsDouble(stack[sp - 1], stack[sp]);
+                }
+            }
+        }
+        return stack[0];
+    }
+}
