@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 
 /** {@code fieldscore describe}: what a scenario would compute, on which grids, with what memory and work. */
 @Command(name = "describe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Show what a scenario would compute: parameters, grids, each step with its grid size,",
-            "memory and estimated work. Nothing is computed."})
+        description = {"Show what a scenario would compute, and what it would cost.",
+            "Lists the parameters, the grids, and each step with its grid size, memory and estimated work."
+                    + " Nothing is computed."})
 final class DescribeCommand extends ScenarioCommand {
 
     @Override

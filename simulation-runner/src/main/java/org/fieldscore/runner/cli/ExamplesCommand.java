@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fieldscore examples}: lists the bundled scenarios, or exports them as files to start from. */
 @Command(name = "examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"List the bundled scenarios (run one with 'fieldscore run NAME'),",
-            "or export them as .yaml files to edit with --export DIR."})
+        description = {"List or export the bundled scenarios.",
+            "Run one with 'fieldscore run NAME'; --export DIR writes them as .yaml files to start from."})
 final class ExamplesCommand implements Callable<Integer> {
 
     /** Longest description shown in the list, in characters. */

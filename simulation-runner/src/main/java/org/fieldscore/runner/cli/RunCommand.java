@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
 
 /** {@code fieldscore run}: runs a scenario and writes its outputs. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run a scenario: compute every step, check every comparison, and write summary.json,",
-            "CSV tables, PNG plots, VTK files and report.html into the output folder.",
+        description = {"Run a scenario and write its outputs.",
+            "Computes every step, checks every comparison, and writes summary.json, CSV tables, PNG plots, VTK files"
+                    + " and report.html into the output folder.",
             "Exit codes: 0 success, 1 a comparison failed, 2 invalid input, 3 runtime failure."})
 final class RunCommand extends ScenarioCommand {
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 
 /** {@code fieldscore validate}: checks a scenario without computing anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check a scenario without computing: YAML, keys, types, ranges, references, expressions,",
-            "grid sizes against the heap, stability limits, output paths and data files.",
+        description = {"Check a scenario without computing anything.",
+            "Checks YAML, keys, types, ranges, references, expressions, grid sizes against the heap, stability"
+                    + " limits, output paths and data files.",
             "Exit code 0 when valid, 2 with every problem listed (file:line:column, key, what is valid)."})
 final class ValidateCommand extends ScenarioCommand {
 
