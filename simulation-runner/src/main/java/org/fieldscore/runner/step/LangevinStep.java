@@ -22,7 +22,8 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * score ({@code model: id}) or by any vector field on a grid ({@code score: id}, e.g. S = −∇φ/T of a solved
  * potential). {@code method: mala} adds the Metropolis correction (models with a log density only). Reports the
  * acceptance rate and, over the chains, the smallest effective sample size and the largest split-R̂ of the
- * coordinates (A. Vehtari et al., Bayesian Analysis 16(2), 2021), with the sample mean and variance.
+ * coordinates (A. Vehtari et al., Bayesian Analysis 16(2), 2021), with the sample mean and variance; with
+ * {@code modes: mixture-id} also the fraction of samples in each mixture component's mode.
  *
  * @param header id, type, position
  * @param model the model, or null
@@ -32,14 +33,15 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * @param settings chains, burn-in, draws, thinning (seed filled in at run time when not given)
  * @param seed the seed, or null for the derived one
  * @param start where chains start
+ * @param modes a mixture model whose components define modes for the mode-fraction metrics, or null
  */
 public record LangevinStep(StepHeader header, Reference model, Reference field, boolean mala, double stepSize,
-        ChainSettings settings, Long seed, ChainStart start) implements Step {
+        ChainSettings settings, Long seed, ChainStart start, Reference modes) implements Step {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
-            "draws", "thin", "start", "seed");
-    private static final List<String> START_KEYS = List.of("lower", "upper", "point", "sd");
+            "draws", "thin", "start", "seed", "modes");
+    private static final List<String> START_KEYS = List.of("lower", "upper", "sd");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         if (body.has("model") == body.has("score")) {
@@ -52,7 +54,49 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         double eps = stepSize(body);
         Long seed = body.has("seed") ? body.get("seed").longValue() : null;
         return new LangevinStep(header, model, field, mala, eps, chainSettings(header, body), seed,
-                start(body.get("start")));
+                start(body.get("start")), body.has("modes") ? reading.reference(body.get("modes")) : null);
+    }
+
+    /**
+     * Checks the optional {@code modes} reference of a sampler: a mixture model whose components define the modes.
+     *
+     * @param modes the reference, or null
+     * @param dimension the samples' dimension
+     * @param context earlier plans
+     * @return the metric names mode-fraction-0, … (empty without modes)
+     */
+    static List<String> modeMetrics(Reference modes, int dimension, PlanContext context) {
+        if (modes == null) {
+            return List.of();
+        }
+        Plan p = context.model(modes, "'modes'");
+        int k = ModelStep.mixtureComponents(p);
+        if (k == 0 || p.components() != dimension) {
+            throw modes.problem("'modes' needs a mixture model step of dimension " + dimension + "; '" + modes.id()
+                    + "' is not one");
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add("mode-fraction-" + c);
+        }
+        return names;
+    }
+
+    /**
+     * Adds the fraction of samples attributed to each mixture component (largest responsibility).
+     *
+     * @param modes the mixture's reference, or null
+     * @param samples row-major samples
+     * @param context results so far
+     * @param metrics receives mode-fraction-0, …
+     */
+    static void addModeFractions(Reference modes, double[] samples, RunContext context, Map<String, Double> metrics) {
+        if (modes != null && context.model(modes) instanceof org.fieldscore.score.model.GaussianMixtureModel mixture) {
+            double[] fractions = org.fieldscore.score.diagnostics.ModeOccupation.fractions(samples, mixture);
+            for (int c = 0; c < fractions.length; c++) {
+                metrics.put("mode-fraction-" + c, fractions[c]);
+            }
+        }
     }
 
     /** Reads {@code step-size}, shared by the steps that run Langevin chains. */
@@ -96,7 +140,11 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
 
     @Override
     public List<Reference> references() {
-        return List.of(model != null ? model : field);
+        List<Reference> refs = new ArrayList<>(List.of(model != null ? model : field));
+        if (modes != null) {
+            refs.add(modes);
+        }
+        return refs;
     }
 
     @Override
@@ -119,6 +167,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         long points = (long) settings.chains() * settings.draws();
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(List.of("acceptance-rate", "ess-min", "rhat-max"));
+        metrics.addAll(modeMetrics(modes, d, context));
         return new Plan(ResultKind.SAMPLES, null, d, 8 * points * d, 8 * points * d,
                 (double) settings.chains() * settings.stepsPerChain() * d * 20,
                 (mala ? "MALA" : "unadjusted Langevin") + " on " + (model != null ? "model '" + model.id() + "'"
@@ -168,6 +217,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         }
         metrics.put("ess-min", ess);
         metrics.put("rhat-max", rhat);
+        addModeFractions(modes, value.points(), context, metrics);
         return new StepResult(id(), type(), value, metrics, null, 0);
     }
 }

@@ -98,12 +98,33 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
 
     @Override
     public Plan plan(PlanContext context) {
-        return new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description, List.of("dimension"));
+        return new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description,
+                List.copyOf(metrics().keySet()));
+    }
+
+    /** @return the dimension, and for a mixture its weights weight-0, weight-1, … */
+    private Map<String, Double> metrics() {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("dimension", (double) model.dimension());
+        if (model instanceof GaussianMixtureModel mixture) {
+            double[] w = mixture.weights();
+            for (int k = 0; k < w.length; k++) {
+                m.put("weight-" + k, w[k]);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * @param plan the plan of a model step
+     * @return the number of mixture components it reports (0 for a model that is not a mixture)
+     */
+    static int mixtureComponents(Plan plan) {
+        return (int) plan.metrics().stream().filter(name -> name.startsWith("weight-")).count();
     }
 
     @Override
     public StepResult run(RunContext context) {
-        return new StepResult(id(), type(), new StepValue.Model(model, description),
-                Map.of("dimension", (double) model.dimension()), null, 0);
+        return new StepResult(id(), type(), new StepValue.Model(model, description), metrics(), null, 0);
     }
 }

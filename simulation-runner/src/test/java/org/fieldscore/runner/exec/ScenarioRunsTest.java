@@ -48,7 +48,7 @@ class ScenarioRunsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tiny", "pde-small", "langevin-small"})
+    @ValueSource(strings = {"tiny", "pde-small", "langevin-small", "modes-small", "both-halves"})
     void testScenarioPasses(String name) throws Exception {
         List<StepResult> results = ScenarioExecutor.run(test(name, Map.of(), null), ProgressListener.NONE);
         if (results.stream().anyMatch(r -> r.verdict() != null)) {

@@ -1,0 +1,104 @@
+package org.fieldscore.runner.step;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.runner.input.MapNode;
+import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.score.model.GaussianMixtureModel;
+import org.fieldscore.score.model.MultivariateNormalModel;
+import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.sample.AnnealedLangevin;
+import org.fieldscore.score.sample.ChainSamples;
+import org.fieldscore.score.sample.ChainStart;
+import org.fieldscore.score.sample.NoiseConditionalScore;
+
+/**
+ * {@code type: annealed-langevin} — annealed Langevin dynamics (Y. Song and S. Ermon, NeurIPS 2019): chains walk
+ * through noise levels σ from {@code sigma-max} down to {@code sigma-min} (geometric schedule, {@code levels}
+ * levels, {@code steps-per-level} steps each) with the score of the model blurred by N(0, σ²I); large early noise
+ * lets chains cross between modes, so mode weights are respected. The model must be a normal or a Gaussian mixture
+ * (whose blurred scores are known in closed form). The result is each chain's final state; metrics are the sample
+ * means and variances and, with {@code modes: mixture-id}, the fraction of samples in each mode.
+ *
+ * @param header id, type, position
+ * @param model the model (normal or mixture)
+ * @param sigmaMax σ₁
+ * @param sigmaMin σ<sub>L</sub>
+ * @param levels L
+ * @param stepSize ε, the step at σ<sub>L</sub>
+ * @param stepsPerLevel T
+ * @param chains number of chains (= samples)
+ * @param seed the seed, or null for the derived one
+ * @param start where chains start
+ * @param modes a mixture model defining the modes, or null
+ */
+public record AnnealedLangevinStep(StepHeader header, Reference model, double sigmaMax, double sigmaMin, int levels,
+        double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes)
+        implements Step {
+
+    /** Keys besides id and type. */
+    public static final List<String> KEYS = List.of("model", "sigma-max", "sigma-min", "levels", "step-size",
+            "steps-per-level", "chains", "start", "seed", "modes");
+
+    static Step read(StepHeader header, MapNode body, StepReading reading) {
+        Reference model = reading.reference(body.require("model", "the id of a model or fit step (normal or"
+                + " mixture)"));
+        double max = body.require("sigma-max", "the largest noise level, about the distance between modes")
+                .positive();
+        ScenarioNode minNode = body.require("sigma-min", "the smallest noise level, small against the target's"
+                + " scale");
+        double min = minNode.positive();
+        if (!(min < max)) {
+            throw minNode.problem("sigma-min must be below sigma-max (" + max + "), got " + min);
+        }
+        return new AnnealedLangevinStep(header, model, max, min, body.integer("levels", 1, 1000, 10),
+                LangevinStep.stepSize(body), body.integer("steps-per-level", 1, 1_000_000, 100),
+                body.integer("chains", 1, 10_000_000, 1000), body.has("seed") ? body.get("seed").longValue() : null,
+                LangevinStep.start(body.get("start")),
+                body.has("modes") ? reading.reference(body.get("modes")) : null);
+    }
+
+    @Override
+    public List<Reference> references() {
+        return modes == null ? List.of(model) : List.of(model, modes);
+    }
+
+    @Override
+    public Plan plan(PlanContext context) {
+        int d = context.model(model, "'annealed-langevin.model'").components();
+        List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
+        metrics.addAll(LangevinStep.modeMetrics(modes, d, context));
+        long bytes = 8L * chains * d;
+        return new Plan(ResultKind.SAMPLES, null, d, bytes, bytes, 20.0 * d * chains * levels * stepsPerLevel,
+                "annealed Langevin on '" + model.id() + "', sigma " + sigmaMax + " to " + sigmaMin + " in " + levels
+                        + " levels x " + stepsPerLevel + " steps, " + chains + " chains", metrics);
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
+        ScoreModel m = context.model(model);
+        NoiseConditionalScore blurred;
+        if (m instanceof MultivariateNormalModel normal) {
+            blurred = normal::withNoise;
+        } else if (m instanceof GaussianMixtureModel mixture) {
+            blurred = mixture::withNoise;
+        } else {
+            throw new StepFailedException(header, "'" + model.id() + "' has no closed-form blurred score; annealed"
+                    + " Langevin needs a normal or a Gaussian mixture", null);
+        }
+        ChainSamples samples;
+        try {
+            samples = new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
+                    .run(chains, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new StepFailedException(header, e.getMessage(), e);
+        }
+        int d = samples.dimension();
+        StepValue.Samples value = new StepValue.Samples(d, samples.copyValues(), DataStep.axisNames(d));
+        Map<String, Double> metrics = DataStep.metrics(value);
+        LangevinStep.addModeFractions(modes, value.points(), context, metrics);
+        return new StepResult(id(), type(), value, metrics, null, 0);
+    }
+}
