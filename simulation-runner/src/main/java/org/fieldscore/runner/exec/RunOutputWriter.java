@@ -161,6 +161,8 @@ public final class RunOutputWriter {
             if (o.plots()) {
                 files.add(png(r.id(), stem, title, samplesFigure(title, s)));
             }
+        } else if (value instanceof StepValue.Picture p && o.plots()) {
+            files.add(png(r.id(), stem, title, p.draw().apply(title)));
         }
         return files;
     }

@@ -91,6 +91,15 @@ public sealed interface StepValue {
     record Model(org.fieldscore.score.model.ScoreModel model, String description) implements StepValue {
     }
 
+    /**
+     * A picture composed of earlier results, drawn when the outputs are written.
+     *
+     * @param draw draws the figure with the given title
+     */
+    record Picture(java.util.function.Function<String, org.fieldscore.runner.output.plot.Figure> draw)
+            implements StepValue {
+    }
+
     /** Nothing beyond the step's metrics. */
     record None() implements StepValue {
     }
