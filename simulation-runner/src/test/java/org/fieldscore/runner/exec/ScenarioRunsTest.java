@@ -9,21 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.runner.cli.BundledScenarios;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.scenario.ScenarioReader;
 import org.fieldscore.runner.step.StepResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every bundled scenario and the test scenarios run in-process with all their comparisons passing. */
+/**
+ * The test scenarios run in-process with all their comparisons passing, and runs are reproducible. (The bundled
+ * scenarios are run by {@code org.fieldscore.runner.scenarios.BundledScenariosTest}.)
+ */
 class ScenarioRunsTest {
-
-    static List<String> bundled() {
-        return BundledScenarios.names();
-    }
 
     static Scenario test(String name, Map<String, String> overrides, Long seed) throws Exception {
         Path file = Path.of(ScenarioRunsTest.class.getResource("/scenarios/" + name + ".yaml").toURI());
@@ -38,13 +35,6 @@ class ScenarioRunsTest {
                 assertTrue(r.verdict().passed(), r.id() + ": " + r.verdict());
             }
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("bundled")
-    void bundledScenarioPasses(String name) throws Exception {
-        Scenario s = BundledScenarios.caseOf(name, Map.of(), null).read();
-        assertAllComparisonsPass(ScenarioExecutor.run(s, ProgressListener.NONE));
     }
 
     @ParameterizedTest(name = "{0}")
