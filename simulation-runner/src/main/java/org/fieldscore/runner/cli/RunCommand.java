@@ -63,6 +63,12 @@ final class RunCommand extends ScenarioCommand {
             }
         }
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
+        if (java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
+            err().println("error: the output folder " + folder + " exists and is not a folder; give --out a folder"
+                    + " path (it is created when missing)");
+            err().flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         Instant started = Instant.now();
         if (scenario.study() != null) {
             return runStudy(scenario, folder, started);

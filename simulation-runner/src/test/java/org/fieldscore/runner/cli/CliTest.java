@@ -152,6 +152,14 @@ class CliTest {
     }
 
     @Test
+    void anOutputFolderThatIsAFileIsInvalidInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "not a folder");
+        CliHarness.Result r = CliHarness.run("run", scenario("tiny"), "--out", file.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("is not a folder"), r.toString());
+    }
+
+    @Test
     void aBadThreadCountIsInvalidInput() {
         CliHarness.Result r = CliHarness.run("run", scenario("tiny"), "--threads", "0", "--out",
                 dir.resolve("x").toString());
