@@ -84,9 +84,12 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
             blurred = normal::withNoise;
         } else if (m instanceof GaussianMixtureModel mixture) {
             blurred = mixture::withNoise;
+        } else if (m instanceof NoiseConditionalNetworkModel network) {
+            blurred = network;
         } else {
             throw new StepFailedException(header, "'" + model.id() + "' has no closed-form blurred score; annealed"
-                    + " Langevin needs a normal or a Gaussian mixture", null);
+                    + " Langevin needs a normal, a Gaussian mixture or a score-network step with 'objective:"
+                    + " noise-conditional'", null);
         }
         ChainSamples samples;
         try {

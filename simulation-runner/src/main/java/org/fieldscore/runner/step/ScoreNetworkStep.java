@@ -1,0 +1,198 @@
+package org.fieldscore.runner.step;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldscore.runner.input.MapNode;
+import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.score.estimate.FisherDivergence;
+import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.neural.MlpScoreNetwork;
+import org.fieldscore.score.neural.ScoreNetworkTrainer;
+import org.fieldscore.score.neural.TrainingSettings;
+
+/**
+ * {@code type: score-network} — learns a score s<sub>θ</sub>(x) from data with a small multilayer perceptron
+ * (softplus hidden layers {@code hidden}, Adam with {@code learning-rate}, {@code steps} steps of {@code batch}
+ * points drawn with replacement). The {@code objective}:
+ *
+ * <ul>
+ *   <li>{@code sliced-vr} (default) — sliced score matching with the variance-reduced term, E[vᵀ∇(vᵀs) + ½‖s‖²]
+ *       (Y. Song, S. Garg, J. Shi and S. Ermon, UAI 2019, eq. 8); the minimiser is the data score;</li>
+ *   <li>{@code sliced} — the same with ½(vᵀs)² (eq. 7);</li>
+ *   <li>{@code denoising} — denoising score matching at one {@code noise: σ}, E½‖s(x + σz) + z/σ‖² (P. Vincent,
+ *       Neural Computation 23, 2011); the minimiser is the score of p ∗ N(0, σ²I);</li>
+ *   <li>{@code noise-conditional} — a network s(x, σ) = f(x, log σ)/σ trained by denoising over the geometric
+ *       levels {@code noise: {max, min, levels}} with weight σ² (Y. Song and S. Ermon, NeurIPS 2019, eq. 6). It can
+ *       drive {@code annealed-langevin}; everywhere else it is used at σ = {@code min}.</li>
+ * </ul>
+ *
+ * The result is a model usable wherever a model step is ({@code score-field} with the score or its divergence,
+ * {@code langevin}, comparisons). Metrics: {@code parameters}, {@code final-loss} (the mean batch loss over the last
+ * tenth of the steps) and, with {@code truth: model-id}, {@code fisher-divergence} ½E<sub>p</sub>‖s<sub>θ</sub> −
+ * S<sub>p</sub>‖² over the training data with its {@code fisher-divergence-error} (Monte-Carlo standard error).
+ *
+ * @param header id, type, position
+ * @param data the training data
+ * @param hidden hidden layer widths
+ * @param objective the objective's name
+ * @param sigmaMax σ of {@code denoising}, the largest level of {@code noise-conditional}, 1 otherwise
+ * @param sigmaMin the smallest level of {@code noise-conditional}, σ<sub>max</sub> otherwise
+ * @param levels the number of levels of {@code noise-conditional}, 1 otherwise
+ * @param steps Adam steps
+ * @param batch batch size
+ * @param learningRate Adam's step α
+ * @param seed the seed of initialisation and training, or null for the derived one
+ * @param truth the true model, or null
+ */
+public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> hidden, String objective, double sigmaMax,
+        double sigmaMin, int levels, int steps, int batch, double learningRate, Long seed, Reference truth)
+        implements Step {
+
+    /** Keys besides id and type. */
+    public static final List<String> KEYS = List.of("data", "hidden", "objective", "noise", "steps", "batch",
+            "learning-rate", "seed", "truth");
+    /** Objectives. */
+    public static final List<String> OBJECTIVES = List.of("sliced-vr", "sliced", "denoising", "noise-conditional");
+
+    /** Copies the widths. */
+    public ScoreNetworkStep {
+        hidden = List.copyOf(hidden);
+    }
+
+    static Step read(StepHeader header, MapNode body, StepReading reading) {
+        Reference data = reading.reference(body.require("data", "the id of a data or sampling step to learn from"));
+        List<Integer> hidden = List.of(64, 64);
+        if (body.has("hidden")) {
+            List<Integer> widths = new ArrayList<>();
+            for (ScenarioNode width : body.get("hidden").list(1, 8)) {
+                widths.add(width.integer(1, 4096));
+            }
+            hidden = widths;
+        }
+        String objective = body.choice("objective", OBJECTIVES, "sliced-vr");
+        double max = 1;
+        double min = 1;
+        int levels = 1;
+        switch (objective) {
+            case "denoising" -> {
+                max = body.require("noise", "the noise standard deviation sigma of denoising score matching, e.g."
+                        + " 0.1").positive();
+                min = max;
+            }
+            case "noise-conditional" -> {
+                ScenarioNode node = body.require("noise", "the noise levels {max, min, levels}, e.g. {max: 8, min:"
+                        + " 0.5, levels: 10}");
+                MapNode noise = node.map().allow("max", "min", "levels");
+                max = noise.require("max", "the largest noise level, about the distance between modes").positive();
+                min = noise.require("min", "the smallest noise level, small against the data's scale").positive();
+                if (!(min < max)) {
+                    throw node.problem("noise.min must be below noise.max (" + max + "), got " + min);
+                }
+                levels = noise.integer("levels", 2, 1000, 10);
+            }
+            default -> {
+                if (body.has("noise")) {
+                    throw body.get("noise").problem("'noise' belongs to 'objective: denoising' or 'objective:"
+                            + " noise-conditional'; sliced score matching uses the data as they are");
+                }
+            }
+        }
+        return new ScoreNetworkStep(header, data, hidden, objective, max, min, levels,
+                body.integer("steps", 1, 10_000_000, 2000), body.integer("batch", 1, 1_000_000, 128),
+                body.positive("learning-rate", 1e-3), body.has("seed") ? body.get("seed").longValue() : null,
+                body.has("truth") ? reading.reference(body.get("truth")) : null);
+    }
+
+    @Override
+    public List<Reference> references() {
+        return truth == null ? List.of(data) : List.of(data, truth);
+    }
+
+    @Override
+    public Plan plan(PlanContext context) {
+        int d = context.samples(data, "'score-network.data'").components();
+        if (truth != null) {
+            int dt = context.model(truth, "'score-network.truth'").components();
+            if (dt != d) {
+                throw truth.problem("the true model '" + truth.id() + "' is " + dt + "-dimensional but the data '"
+                        + data.id() + "' has " + d + " coordinates");
+            }
+        }
+        List<String> metrics = new ArrayList<>(List.of("parameters", "final-loss"));
+        if (truth != null) {
+            metrics.addAll(List.of("fisher-divergence", "fisher-divergence-error"));
+        }
+        long parameters = parameterCount(d);
+        boolean tangent = objective.startsWith("sliced");
+        double work = 6.0 * (tangent ? 2 : 1) * parameters * batch * steps;
+        return new Plan(ResultKind.MODEL, null, d, 8 * parameters, 8 * 4 * parameters, work,
+                objective + " score matching of a " + layerText(d) + " network (" + parameters + " parameters) on '"
+                        + data.id() + "', " + steps + " Adam steps of " + batch
+                        + (truth != null ? ", Fisher divergence to '" + truth.id() + "'" : ""), metrics);
+    }
+
+    private boolean conditional() {
+        return objective.equals("noise-conditional");
+    }
+
+    private long parameterCount(int d) {
+        long count = 0;
+        int in = d + (conditional() ? 1 : 0);
+        for (int width : hidden) {
+            count += (long) (in + 1) * width;
+            in = width;
+        }
+        return count + (long) (in + 1) * d;
+    }
+
+    private String layerText(int d) {
+        StringBuilder s = new StringBuilder().append(d + (conditional() ? 1 : 0));
+        for (int width : hidden) {
+            s.append('-').append(width);
+        }
+        return s.append('-').append(d).toString();
+    }
+
+    private TrainingSettings settings(long s) {
+        return switch (objective) {
+            case "sliced-vr" -> TrainingSettings.sliced(true, steps, batch, learningRate, s);
+            case "sliced" -> TrainingSettings.sliced(false, steps, batch, learningRate, s);
+            case "denoising" -> TrainingSettings.denoising(sigmaMax, steps, batch, learningRate, s);
+            default -> TrainingSettings.noiseConditional(sigmaMax, sigmaMin, levels, steps, batch, learningRate, s);
+        };
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
+        StepValue.Samples samples = context.samples(data);
+        int d = samples.dimension();
+        long s = seed != null ? seed : context.seedFor(id());
+        ScoreModel model;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        try {
+            int[] widths = hidden.stream().mapToInt(Integer::intValue).toArray();
+            MlpScoreNetwork initial = conditional() ? MlpScoreNetwork.createNoiseConditional(d, widths, s)
+                    : MlpScoreNetwork.create(d, widths, s);
+            // the initialisation and the training streams must differ: one seed for both would correlate them
+            ScoreNetworkTrainer.Result trained = ScoreNetworkTrainer.train(initial, samples.points(),
+                    settings(s ^ 0x5DEECE66DL), context.progress());
+            model = conditional() ? new NoiseConditionalNetworkModel(trained.network(), sigmaMin)
+                    : trained.network();
+            metrics.put("parameters", (double) initial.parameterCount());
+            metrics.put("final-loss", trained.finalLoss(Math.max(1, steps / 10)));
+            if (truth != null) {
+                FisherDivergence.Estimate f = FisherDivergence.monteCarlo(model, context.model(truth),
+                        samples.points());
+                metrics.put("fisher-divergence", f.value());
+                metrics.put("fisher-divergence-error", f.standardError());
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new StepFailedException(header, e.getMessage(), e);
+        }
+        return new StepResult(id(), type(), new StepValue.Model(model, objective + " score network "
+                + layerText(d) + " trained on '" + data.id() + "'"), metrics, null, 0);
+    }
+}
