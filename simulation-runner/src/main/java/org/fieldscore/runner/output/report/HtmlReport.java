@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.fieldscore.runner.output.MarkupText;
 import org.fieldscore.runner.output.plot.Figure;
 import org.fieldscore.runner.output.summary.ComparisonResult;
 import org.fieldscore.runner.output.summary.MachineInfo;
@@ -151,7 +152,7 @@ public final class HtmlReport {
     /** @return the page */
     public String render() {
         StringBuilder h = new StringBuilder(1 << 16);
-        String name = Html.escape(summary.scenarioName());
+        String name = MarkupText.escape(summary.scenarioName());
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>FieldScore report: ").append(name).append("</title>\n<style>\n").append(STYLE)
@@ -163,7 +164,7 @@ public final class HtmlReport {
         comparisons(h);
         steps(h);
         if (scenarioText != null) {
-            h.append("<h2 id=\"scenario\">Scenario</h2>\n<pre>").append(Html.escape(scenarioText)).append("</pre>\n");
+            h.append("<h2 id=\"scenario\">Scenario</h2>\n<pre>").append(MarkupText.escape(scenarioText)).append("</pre>\n");
         }
         machine(h);
         h.append("</body>\n</html>\n");
@@ -180,22 +181,22 @@ public final class HtmlReport {
                     .append(summary.comparisons().size()).append(" comparisons passed. ");
         }
         h.append("Seed ").append(summary.seed()).append(", FieldScore ")
-                .append(Html.escape(summary.fieldscoreVersion())).append(", started ")
-                .append(Html.escape(summary.timestamp())).append(".</p>\n");
+                .append(MarkupText.escape(summary.fieldscoreVersion())).append(", started ")
+                .append(MarkupText.escape(summary.timestamp())).append(".</p>\n");
     }
 
     private void sideBySideSection(StringBuilder h) {
         h.append("<h2 id=\"side-by-side\">Fields and scores side by side</h2>\n<table class=\"side-by-side\">\n")
                 .append("<tr><th></th>");
         for (String column : SideBySideTable.COLUMN_LABELS) {
-            h.append("<th>").append(Html.escape(column)).append("</th>");
+            h.append("<th>").append(MarkupText.escape(column)).append("</th>");
         }
         h.append("</tr>\n");
         List<SideBySideTable.Row> rows = sideBySide.rows();
         for (int r = 0; r < rows.size(); r++) {
-            h.append("<tr><th>").append(Html.escape(SideBySideTable.ROW_LABELS.get(r))).append("</th><td>")
-                    .append(Html.escape(rows.get(r).fields())).append("</td><td>")
-                    .append(Html.escape(rows.get(r).score())).append("</td></tr>\n");
+            h.append("<tr><th>").append(MarkupText.escape(SideBySideTable.ROW_LABELS.get(r))).append("</th><td>")
+                    .append(MarkupText.escape(rows.get(r).fields())).append("</td><td>")
+                    .append(MarkupText.escape(rows.get(r).score())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
@@ -209,7 +210,7 @@ public final class HtmlReport {
         h.append("<table>\n<tr><th>comparison</th><th>metric</th><th>value</th><th>tolerance</th><th>verdict</th>"
                 + "</tr>\n");
         for (ComparisonResult c : summary.comparisons()) {
-            h.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>").append(Html.escape(c.metric()))
+            h.append("<tr><td>").append(MarkupText.escape(c.name())).append("</td><td>").append(MarkupText.escape(c.metric()))
                     .append("</td><td class=\"num\">").append(number(c.value())).append("</td><td class=\"num\">")
                     .append(number(c.tolerance())).append("</td><td>").append(badge(c.passed()))
                     .append("</td></tr>\n");
@@ -220,9 +221,9 @@ public final class HtmlReport {
     private void steps(StringBuilder h) {
         h.append("<h2 id=\"steps\">Steps</h2>\n");
         for (StepResult step : summary.steps()) {
-            h.append("<section class=\"step\" id=\"step-").append(Html.escape(step.id())).append("\">\n<h3>")
-                    .append(Html.escape(step.id())).append(" <span class=\"meta\">(")
-                    .append(Html.escape(step.kind())).append(")</span></h3>\n");
+            h.append("<section class=\"step\" id=\"step-").append(MarkupText.escape(step.id())).append("\">\n<h3>")
+                    .append(MarkupText.escape(step.id())).append(" <span class=\"meta\">(")
+                    .append(MarkupText.escape(step.kind())).append(")</span></h3>\n");
             if (!step.metrics().isEmpty() || !step.timings().isEmpty()) {
                 h.append("<table>\n<tr><th>quantity</th><th>value</th></tr>\n");
                 step.metrics().forEach((k, v) -> row(h, k, v));
@@ -231,10 +232,10 @@ public final class HtmlReport {
             }
             for (Attachment a : attachments.get(step.id())) {
                 if (a instanceof FigureAttachment f) {
-                    h.append("<figure><img alt=\"").append(Html.escape(f.caption()))
+                    h.append("<figure><img alt=\"").append(MarkupText.escape(f.caption()))
                             .append("\" src=\"data:image/png;base64,")
                             .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption>")
-                            .append(Html.escape(f.caption())).append("</figcaption></figure>\n");
+                            .append(MarkupText.escape(f.caption())).append("</figcaption></figure>\n");
                 } else if (a instanceof TableAttachment t) {
                     table(h, t);
                 }
@@ -242,7 +243,7 @@ public final class HtmlReport {
             if (!step.files().isEmpty()) {
                 h.append("<p class=\"meta\">Files: ");
                 for (int i = 0; i < step.files().size(); i++) {
-                    h.append(i == 0 ? "" : ", ").append("<code>").append(Html.escape(step.files().get(i)))
+                    h.append(i == 0 ? "" : ", ").append("<code>").append(MarkupText.escape(step.files().get(i)))
                             .append("</code>");
                 }
                 h.append("</p>\n");
@@ -253,9 +254,9 @@ public final class HtmlReport {
 
     private static void table(StringBuilder h, TableAttachment t) {
         CsvTable table = t.table();
-        h.append("<table>\n<caption>").append(Html.escape(t.caption())).append("</caption>\n<tr>");
+        h.append("<table>\n<caption>").append(MarkupText.escape(t.caption())).append("</caption>\n<tr>");
         for (String column : table.header()) {
-            h.append("<th>").append(Html.escape(column)).append("</th>");
+            h.append("<th>").append(MarkupText.escape(column)).append("</th>");
         }
         h.append("</tr>\n");
         for (int r = 0; r < table.rowCount(); r++) {
@@ -267,7 +268,7 @@ public final class HtmlReport {
                 } else if (cell instanceof Long l) {
                     h.append("<td class=\"num\">").append(l);
                 } else {
-                    h.append("<td>").append(Html.escape(String.valueOf(cell)));
+                    h.append("<td>").append(MarkupText.escape(String.valueOf(cell)));
                 }
                 h.append("</td>");
             }
@@ -278,15 +279,15 @@ public final class HtmlReport {
 
     private void machine(StringBuilder h) {
         MachineInfo m = summary.machine();
-        h.append("<h2 id=\"machine\">Run details</h2>\n<p class=\"meta\">Java ").append(Html.escape(m.javaVersion()))
-                .append(" (").append(Html.escape(m.javaVendor())).append("), ").append(Html.escape(m.osName()))
-                .append(' ').append(Html.escape(m.osVersion())).append(' ').append(Html.escape(m.osArch()))
+        h.append("<h2 id=\"machine\">Run details</h2>\n<p class=\"meta\">Java ").append(MarkupText.escape(m.javaVersion()))
+                .append(" (").append(MarkupText.escape(m.javaVendor())).append("), ").append(MarkupText.escape(m.osName()))
+                .append(' ').append(MarkupText.escape(m.osVersion())).append(' ').append(MarkupText.escape(m.osArch()))
                 .append(", ").append(m.cpuCount()).append(" CPUs, max heap ")
                 .append(m.maxHeapBytes() >> 20).append(" MiB. The exact numbers are in summary.json.</p>\n");
     }
 
     private static void row(StringBuilder h, String key, double value) {
-        h.append("<tr><td>").append(Html.escape(key)).append("</td><td class=\"num\">").append(number(value))
+        h.append("<tr><td>").append(MarkupText.escape(key)).append("</td><td class=\"num\">").append(number(value))
                 .append("</td></tr>\n");
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.fieldscore.runner.output.MarkupText;
+
 /**
  * A ParaView data collection ({@code .pvd}): a list of data files, each with its time, that ParaView opens as one
  * time series (the time slider steps through the files). File names are relative to the .pvd file's folder.
@@ -68,7 +70,7 @@ public final class PvdCollection {
         w.write("<?xml version=\"1.0\"?>\n");
         w.write("<VTKFile type=\"Collection\" version=\"1.0\" byte_order=\"LittleEndian\">\n  <Collection>\n");
         for (Entry e : entries) {
-            w.write("    <DataSet timestep=\"" + e.time() + "\" group=\"\" part=\"0\" file=\"" + Xml.escape(e.file())
+            w.write("    <DataSet timestep=\"" + e.time() + "\" group=\"\" part=\"0\" file=\"" + MarkupText.escape(e.file())
                     + "\"/>\n");
         }
         w.write("  </Collection>\n</VTKFile>\n");

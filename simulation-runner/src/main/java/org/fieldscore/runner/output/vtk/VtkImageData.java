@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.runner.output.MarkupText;
 
 /**
  * VTK XML ImageData ({@code .vti}) holding one or more fields of one space grid as point data. The fields are read
@@ -173,7 +174,7 @@ public final class VtkImageData {
     }
 
     private static String openArray(Array a, String format) {
-        return "        <DataArray type=\"Float64\" Name=\"" + Xml.escape(a.name) + "\" NumberOfComponents=\""
+        return "        <DataArray type=\"Float64\" Name=\"" + MarkupText.escape(a.name) + "\" NumberOfComponents=\""
                 + a.components + "\" format=\"" + format + "\">\n";
     }
 
@@ -238,7 +239,7 @@ public final class VtkImageData {
     private String attribute(int components, String key) {
         for (Array a : arrays) {
             if (a.components == components) {
-                return key + "=\"" + Xml.escape(a.name) + "\"";
+                return key + "=\"" + MarkupText.escape(a.name) + "\"";
             }
         }
         return "";

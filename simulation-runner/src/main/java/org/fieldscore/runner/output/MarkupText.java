@@ -1,13 +1,17 @@
-package org.fieldscore.runner.output.report;
+package org.fieldscore.runner.output;
 
-/** HTML text escaping. */
-final class Html {
+/** Escaping of text for HTML and XML files (the report, VTK's XML formats). */
+public final class MarkupText {
 
-    private Html() {
+    private MarkupText() {
     }
 
-    /** @return the text with {@code & < > " '} replaced by character references, safe in content and attributes */
-    static String escape(String text) {
+    /**
+     * @param text any text
+     * @return the text with {@code & < > " '} replaced by character references, safe in element content and in
+     *     quoted attributes of both HTML and XML
+     */
+    public static String escape(String text) {
         StringBuilder s = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
