@@ -19,7 +19,8 @@ import org.fieldscore.score.sample.NoiseConditionalScore;
  * through noise levels σ from {@code sigma-max} down to {@code sigma-min} (geometric schedule, {@code levels}
  * levels, {@code steps-per-level} steps each) with the score of the model blurred by N(0, σ²I); large early noise
  * lets chains cross between modes, so mode weights are respected. The model must be a normal or a Gaussian mixture
- * (whose blurred scores are known in closed form). The result is each chain's final state; metrics are the sample
+ * (whose blurred scores are known in closed form) or a noise-conditional {@code score-network}
+ * ({@link NoiseConditionalNetworkModel}). The result is each chain's final state; metrics are the sample
  * means and variances and, with {@code modes: mixture-id}, the fraction of samples in each mode.
  *
  * @param header id, type, position
