@@ -68,7 +68,12 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
 
     @Override
     public Plan plan(PlanContext context) {
-        int d = context.model(model, "'annealed-langevin.model'").components();
+        Plan target = context.model(model, "'annealed-langevin.model'");
+        if (ScoreNetworkStep.isSingleLevelNetwork(target)) {
+            throw model.problem("'" + model.id() + "' is a score network trained at one noise level; annealed"
+                    + " Langevin needs the score at every level: train it with 'objective: noise-conditional'");
+        }
+        int d = target.components();
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(LangevinStep.modeMetrics(modes, d, context));
         long bytes = 8L * chains * d;

@@ -31,7 +31,8 @@ import org.fieldscore.score.neural.TrainingSettings;
  *
  * The result is a model usable wherever a model step is ({@code score-field} with the score or its divergence,
  * {@code langevin}, comparisons). Metrics: {@code parameters}, {@code final-loss} (the mean batch loss over the last
- * tenth of the steps) and, with {@code truth: model-id}, {@code fisher-divergence} ½E<sub>p</sub>‖s<sub>θ</sub> −
+ * tenth of the steps), for a noise-conditional network its {@code sigma-max}, {@code sigma-min} and
+ * {@code noise-levels}, and, with {@code truth: model-id}, {@code fisher-divergence} ½E<sub>p</sub>‖s<sub>θ</sub> −
  * S<sub>p</sub>‖² over the training data with its {@code fisher-divergence-error} (Monte-Carlo standard error).
  *
  * @param header id, type, position
@@ -56,6 +57,10 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
             "learning-rate", "seed", "truth");
     /** Objectives. */
     public static final List<String> OBJECTIVES = List.of("sliced-vr", "sliced", "denoising", "noise-conditional");
+    /** Metrics of every trained network. */
+    static final List<String> TRAINING_METRICS = List.of("parameters", "final-loss");
+    /** Metrics of a noise-conditional network: its trained noise range. */
+    static final List<String> NOISE_METRICS = List.of("sigma-max", "sigma-min", "noise-levels");
 
     /** Copies the widths. */
     public ScoreNetworkStep {
@@ -121,7 +126,10 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
                         + data.id() + "' has " + d + " coordinates");
             }
         }
-        List<String> metrics = new ArrayList<>(List.of("parameters", "final-loss"));
+        List<String> metrics = new ArrayList<>(TRAINING_METRICS);
+        if (conditional()) {
+            metrics.addAll(NOISE_METRICS);
+        }
         if (truth != null) {
             metrics.addAll(List.of("fisher-divergence", "fisher-divergence-error"));
         }
@@ -132,6 +140,15 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
                 objective + " score matching of a " + layerText(d) + " network (" + parameters + " parameters) on '"
                         + data.id() + "', " + steps + " Adam steps of " + batch
                         + (truth != null ? ", Fisher divergence to '" + truth.id() + "'" : ""), metrics);
+    }
+
+    /**
+     * @param plan the plan of a model-producing step
+     * @return whether it is a score network trained at one noise level only (one that cannot drive annealed
+     *     Langevin dynamics)
+     */
+    static boolean isSingleLevelNetwork(Plan plan) {
+        return plan.metrics().containsAll(TRAINING_METRICS) && !plan.metrics().containsAll(NOISE_METRICS);
     }
 
     private boolean conditional() {
@@ -183,6 +200,11 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
                     : trained.network();
             metrics.put("parameters", (double) initial.parameterCount());
             metrics.put("final-loss", trained.finalLoss(Math.max(1, steps / 10)));
+            if (conditional()) {
+                metrics.put("sigma-max", sigmaMax);
+                metrics.put("sigma-min", sigmaMin);
+                metrics.put("noise-levels", (double) levels);
+            }
             if (truth != null) {
                 FisherDivergence.Estimate f = FisherDivergence.monteCarlo(model, context.model(truth),
                         samples.points());
