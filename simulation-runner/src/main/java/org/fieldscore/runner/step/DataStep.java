@@ -16,21 +16,24 @@ import org.fieldscore.score.model.ScoreModel;
  * {@code type: data} — a set of points in ℝ<sup>d</sup>, either read from a CSV file next to the scenario
  * ({@code file: data.csv}, optionally {@code columns: [x, y]}) or drawn from an earlier {@code model} step
  * ({@code from: model-id}, {@code count: N}, optional {@code seed}; default: derived from the scenario seed and the
- * step id). Reports the sample mean and variance of every coordinate.
+ * step id). Reports the sample mean and variance of every coordinate and, with {@code modes: mixture-id}, the
+ * fraction of points in each mixture component's mode.
  *
  * @param header id, type, position
  * @param table the file's data, or null when drawn
  * @param from the model drawn from, or null when read
  * @param count the number of draws
  * @param seed the seed of the draws, or null for the derived seed
+ * @param modes a mixture model whose components define modes for the mode-fraction metrics, or null
  */
-public record DataStep(StepHeader header, StepValue.Samples table, Reference from, int count, Long seed)
-        implements Step {
+public record DataStep(StepHeader header, StepValue.Samples table, Reference from, int count, Long seed,
+        Reference modes) implements Step {
 
     /** Keys besides id and type. */
-    public static final List<String> KEYS = List.of("file", "columns", "from", "count", "seed");
+    public static final List<String> KEYS = List.of("file", "columns", "from", "count", "seed", "modes");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
+        Reference modes = body.has("modes") ? reading.reference(body.get("modes")) : null;
         if (body.has("file") == body.has("from")) {
             throw header.problem("", "give either 'file' (a CSV file next to the scenario) or 'from' (the id of a"
                     + " model step to draw from, with 'count')");
@@ -43,7 +46,8 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
             }
             CsvData.Table t = CsvData.read(body.get("file"), reading.baseDirectory());
             StepValue.Samples all = new StepValue.Samples(t.columns().size(), t.values(), t.columns());
-            return new DataStep(header, body.has("columns") ? select(all, body.get("columns")) : all, null, 0, null);
+            return new DataStep(header, body.has("columns") ? select(all, body.get("columns")) : all, null, 0, null,
+                    modes);
         }
         if (body.has("columns")) {
             throw body.get("columns").problem("'columns' goes with 'file'");
@@ -51,7 +55,7 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
         Reference from = reading.reference(body.get("from"));
         int count = body.require("count", "the number of points to draw, >= 1").integer(1, 50_000_000);
         Long seed = body.has("seed") ? body.get("seed").longValue() : null;
-        return new DataStep(header, null, from, count, seed);
+        return new DataStep(header, null, from, count, seed, modes);
     }
 
     private static StepValue.Samples select(StepValue.Samples all, ScenarioNode node) {
@@ -79,7 +83,14 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
 
     @Override
     public List<Reference> references() {
-        return from == null ? List.of() : List.of(from);
+        List<Reference> refs = new ArrayList<>();
+        if (from != null) {
+            refs.add(from);
+        }
+        if (modes != null) {
+            refs.add(modes);
+        }
+        return refs;
     }
 
     @Override
@@ -96,8 +107,9 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
             n = table.count();
             summary = n + " points of " + d + " columns (" + String.join(", ", table.columns()) + ") from a file";
         }
-        return new Plan(ResultKind.SAMPLES, null, d, 8L * n * d, 8L * n * d, (double) n * d, summary,
-                metricNames(d));
+        List<String> metrics = new ArrayList<>(metricNames(d));
+        metrics.addAll(LangevinStep.modeMetrics(modes, d, context));
+        return new Plan(ResultKind.SAMPLES, null, d, 8L * n * d, 8L * n * d, (double) n * d, summary, metrics);
     }
 
     /**
@@ -130,7 +142,9 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
             }
             samples = new StepValue.Samples(model.dimension(), points, axisNames(model.dimension()));
         }
-        return new StepResult(id(), type(), samples, metrics(samples), null, 0);
+        Map<String, Double> metrics = metrics(samples);
+        LangevinStep.addModeFractions(modes, samples.points(), context, metrics);
+        return new StepResult(id(), type(), samples, metrics, null, 0);
     }
 
     /**
