@@ -25,8 +25,9 @@ import org.fieldscore.score.neural.TrainingSettings;
  *   <li>{@code denoising} — denoising score matching at one {@code noise: σ}, E½‖s(x + σz) + z/σ‖² (P. Vincent,
  *       Neural Computation 23, 2011); the minimiser is the score of p ∗ N(0, σ²I);</li>
  *   <li>{@code noise-conditional} — a network s(x, σ) = f(x, log σ)/σ trained by denoising over the geometric
- *       levels {@code noise: {max, min, levels}} with weight σ² (Y. Song and S. Ermon, NeurIPS 2019, eq. 6). It can
- *       drive {@code annealed-langevin}; everywhere else it is used at σ = {@code min}.</li>
+ *       levels from {@code sigma-max} to {@code sigma-min} ({@code levels} of them, the keys of
+ *       {@code annealed-langevin}) with weight σ² (Y. Song and S. Ermon, NeurIPS 2019, eq. 6). It can drive
+ *       {@code annealed-langevin}; everywhere else it is used at σ = {@code sigma-min}.</li>
  * </ul>
  *
  * The result is a model usable wherever a model step is ({@code score-field} with the score or its divergence,
@@ -53,8 +54,9 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
         implements Step {
 
     /** Keys besides id and type. */
-    public static final List<String> KEYS = List.of("data", "hidden", "objective", "noise", "steps", "batch",
-            "learning-rate", "seed", "truth");
+    public static final List<String> KEYS = List.of("data", "hidden", "objective", "noise", "sigma-max",
+            "sigma-min", "levels", "steps", "batch", "learning-rate", "seed", "truth");
+    private static final List<String> LEVEL_KEYS = List.of("sigma-max", "sigma-min", "levels");
     /** Objectives. */
     public static final List<String> OBJECTIVES = List.of("sliced-vr", "sliced", "denoising", "noise-conditional");
     /** Metrics of every trained network. */
@@ -81,29 +83,31 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
         double max = 1;
         double min = 1;
         int levels = 1;
-        switch (objective) {
-            case "denoising" -> {
-                max = body.require("noise", "the noise standard deviation sigma of denoising score matching, e.g."
-                        + " 0.1").positive();
-                min = max;
-            }
-            case "noise-conditional" -> {
-                ScenarioNode node = body.require("noise", "the noise levels {max, min, levels}, e.g. {max: 8, min:"
-                        + " 0.5, levels: 10}");
-                MapNode noise = node.map().allow("max", "min", "levels");
-                max = noise.require("max", "the largest noise level, about the distance between modes").positive();
-                min = noise.require("min", "the smallest noise level, small against the data's scale").positive();
-                if (!(min < max)) {
-                    throw node.problem("noise.min must be below noise.max (" + max + "), got " + min);
-                }
-                levels = noise.integer("levels", 2, 1000, 10);
-            }
-            default -> {
-                if (body.has("noise")) {
-                    throw body.get("noise").problem("'noise' belongs to 'objective: denoising' or 'objective:"
-                            + " noise-conditional'; sliced score matching uses the data as they are");
+        if (!objective.equals("denoising") && body.has("noise")) {
+            throw body.get("noise").problem("'noise' belongs to 'objective: denoising'"
+                    + (objective.equals("noise-conditional") ? "; give 'sigma-max', 'sigma-min' and 'levels'"
+                            : "; sliced score matching uses the data as they are"));
+        }
+        if (!objective.equals("noise-conditional")) {
+            for (String k : LEVEL_KEYS) {
+                if (body.has(k)) {
+                    throw body.get(k).problem("'" + k + "' belongs to 'objective: noise-conditional'");
                 }
             }
+        }
+        if (objective.equals("denoising")) {
+            max = body.require("noise", "the noise standard deviation sigma of denoising score matching, e.g. 0.1")
+                    .positive();
+            min = max;
+        } else if (objective.equals("noise-conditional")) {
+            max = body.require("sigma-max", "the largest noise level, about the distance between modes").positive();
+            ScenarioNode minNode = body.require("sigma-min", "the smallest noise level, small against the data's"
+                    + " scale");
+            min = minNode.positive();
+            if (!(min < max)) {
+                throw minNode.problem("sigma-min must be below sigma-max (" + max + "), got " + min);
+            }
+            levels = body.integer("levels", 2, 1000, 10);
         }
         return new ScoreNetworkStep(header, data, hidden, objective, max, min, levels,
                 body.integer("steps", 1, 10_000_000, 2000), body.integer("batch", 1, 1_000_000, 128),

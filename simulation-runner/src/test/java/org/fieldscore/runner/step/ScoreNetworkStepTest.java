@@ -164,7 +164,9 @@ class ScoreNetworkStepTest {
                     type: score-network
                     data: data
                     objective: noise-conditional
-                    noise: {max: 10, min: 0.5, levels: 10}
+                    sigma-max: 10
+                    sigma-min: 0.5
+                    levels: 10
                     hidden: [32, 32]
                     steps: 1500
                     batch: 256
@@ -234,8 +236,12 @@ class ScoreNetworkStepTest {
                 """;
         assertTrue(problems(net + "    data: data\n    noise: 0.1\n").contains("'noise' belongs to"));
         assertTrue(problems(net + "    data: data\n    objective: denoising\n").contains("noise"));
-        assertTrue(problems(net + "    data: data\n    objective: noise-conditional\n    noise: {max: 1, min: 2}\n")
-                .contains("noise.min must be below noise.max"));
+        assertTrue(problems(net + "    data: data\n    objective: noise-conditional\n    sigma-max: 1\n    sigma-min: 2\n")
+                .contains("sigma-min must be below sigma-max"));
+        assertTrue(problems(net + "    data: data\n    sigma-max: 1\n").contains("belongs to 'objective:"
+                + " noise-conditional'"));
+        assertTrue(problems(net + "    data: data\n    objective: noise-conditional\n    noise: 1\n")
+                .contains("give 'sigma-max'"));
         assertTrue(problems(net + "    data: data\n    objective: adversarial\n").contains("sliced-vr"));
         assertTrue(problems(net + "    data: data\n    hidden: [0]\n").contains("between 1 and 4096"));
         assertTrue(problems(net + "    data: normal\n").contains("needs samples"));

@@ -41,7 +41,9 @@ class ScoreNetworkThreadsTest {
                 type: score-network
                 data: data
                 objective: noise-conditional
-                noise: {max: 6, min: 0.5, levels: 5}
+                sigma-max: 6
+                sigma-min: 0.5
+                levels: 5
                 hidden: [16, 16]
                 steps: 300
                 truth: regimes
