@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 
+import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.runner.exec.ProgressReporter;
 import org.fieldscore.runner.exec.RunOutputWriter;
 import org.fieldscore.runner.exec.ScenarioExecutor;
@@ -56,10 +57,12 @@ final class RunCommand extends ScenarioCommand {
                 err().flush();
                 return ExitCodes.INVALID_INPUT;
             }
-            System.setProperty(PARALLELISM_PROPERTY, String.valueOf(threads));
-            if (ForkJoinPool.getCommonPoolParallelism() != threads) {
-                LOG.warn("--threads {} has no effect: the common pool already runs with {} threads in this JVM",
-                        threads, ForkJoinPool.getCommonPoolParallelism());
+            // the calling thread works too: N threads are the common pool's N − 1 workers and the caller
+            System.setProperty(PARALLELISM_PROPERTY, String.valueOf(threads - 1));
+            System.setProperty(ParallelLoops.THREADS_PROPERTY, String.valueOf(threads));
+            if (threads > 1 && ForkJoinPool.getCommonPoolParallelism() != threads - 1) {
+                LOG.warn("--threads {}: the common pool already runs with {} workers in this JVM; loops are split for"
+                        + " {} threads", threads, ForkJoinPool.getCommonPoolParallelism(), threads);
             }
         }
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
