@@ -182,7 +182,11 @@ public final class RunOutputWriter {
         for (int i = 0; i < y.length; i++) {
             y[i] = s.get(i, 1);
         }
-        return MapPlot.titled(title).axes(s.columns().get(0), s.columns().get(1)).points(title, x, y).figure();
+        MapPlot map = MapPlot.titled(title).axes(s.columns().get(0), s.columns().get(1)).points(title, x, y);
+        if (!s.paths().isEmpty()) {
+            map.paths("Langevin trajectories", s.paths());
+        }
+        return map.figure();
     }
 
     private String png(String id, String stem, String caption, Figure figure) throws IOException {

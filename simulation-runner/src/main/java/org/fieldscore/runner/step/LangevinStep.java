@@ -40,7 +40,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
-            "draws", "thin", "start", "seed", "modes");
+            "draws", "thin", "start", "seed", "modes", "keep-paths");
     private static final List<String> START_KEYS = List.of("lower", "upper", "sd");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
@@ -104,7 +104,10 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         return body.require("step-size", "the Langevin step ε > 0 (time step and noise variance)").positive();
     }
 
-    /** Reads {@code chains}, {@code burn-in}, {@code draws} and {@code thin} (seed filled in at run time). */
+    /**
+     * Reads {@code chains}, {@code burn-in}, {@code draws}, {@code thin} and {@code keep-paths} (the number of chains
+     * whose whole path is kept for plots; the seed is filled in at run time).
+     */
     static ChainSettings chainSettings(StepHeader header, MapNode body) {
         int chains = body.integer("chains", 1, 10_000, 4);
         int burnIn = body.integer("burn-in", 0, Integer.MAX_VALUE, 1000);
@@ -114,7 +117,8 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
             throw header.problem("draws", "chains x draws = " + (long) chains * draws
                     + " points is too many to keep; valid: at most 50 000 000");
         }
-        return new ChainSettings(chains, burnIn, draws, thin, 0L, 0, ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
+        int paths = body.integer("keep-paths", 0, Math.min(chains, 20), 0);
+        return new ChainSettings(chains, burnIn, draws, thin, 0L, paths, ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
     }
 
     /** Reads {@code start}: a point, {@code {lower, upper}} or {@code {sd}}; default a standard normal. */
@@ -179,7 +183,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
     public StepResult run(RunContext context) throws StepFailedException {
         long s = seed != null ? seed : context.seedFor(id());
         ChainSettings cs = new ChainSettings(settings.chains(), settings.burnIn(), settings.draws(), settings.thin(),
-                s, 0, settings.divergenceRadius());
+                s, settings.recordedChains(), settings.divergenceRadius());
         ScoreModel score;
         if (model != null) {
             score = context.model(model);
@@ -205,7 +209,8 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
             throw new StepFailedException(header, e.getMessage(), e);
         }
         int d = samples.dimension();
-        StepValue.Samples value = new StepValue.Samples(d, samples.copyValues(), DataStep.axisNames(d));
+        StepValue.Samples value = new StepValue.Samples(d, samples.copyValues(), DataStep.axisNames(d),
+                planarPaths(samples));
         Map<String, Double> metrics = DataStep.metrics(value);
         metrics.put("acceptance-rate", samples.acceptanceRate());
         double ess = Double.POSITIVE_INFINITY;
@@ -219,5 +224,22 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         metrics.put("rhat-max", rhat);
         addModeFractions(modes, value.points(), context, metrics);
         return new StepResult(id(), type(), value, metrics, null, 0);
+    }
+
+    /** The recorded chains' paths in their first two coordinates (one coordinate twice in 1-D), for plots. */
+    private static List<double[]> planarPaths(ChainSamples samples) {
+        List<double[]> paths = new java.util.ArrayList<>();
+        int d = samples.dimension();
+        for (int c = 0; c < samples.recordedChains(); c++) {
+            double[] path = samples.trajectory(c);
+            int steps = path.length / d;
+            double[] xy = new double[2 * steps];
+            for (int k = 0; k < steps; k++) {
+                xy[2 * k] = path[k * d];
+                xy[2 * k + 1] = path[k * d + Math.min(1, d - 1)];
+            }
+            paths.add(xy);
+        }
+        return paths;
     }
 }

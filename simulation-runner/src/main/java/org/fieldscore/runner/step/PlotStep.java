@@ -13,7 +13,8 @@ import org.fieldscore.runner.output.slice.FieldSlices;
 /**
  * {@code type: plot} — one map that overlays earlier results on a 2-D grid: a scalar field as a heatmap with a
  * colour bar (the seed's weather-map look), a vector field as arrows (the wind map, the temperature fronts, a score
- * as a quiver over its density), contour lines of a scalar field, and samples as points. Layers are drawn in that
+ * as a quiver over its density), contour lines of a scalar field, and samples as points (with the paths of the
+ * chains a Langevin step kept, {@code keep-paths}). Layers are drawn in that
  * order; every field must live on the same 2-D space grid (the last snapshot of a time series is used).
  *
  * <pre>
@@ -117,6 +118,7 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
             }
         }
         double[][] pointsXy = xy;
+        List<double[]> pointPaths = points == null ? List.of() : context.samples(points).paths();
         return new StepResult(id(), type(), new StepValue.Picture(title -> {
             MapPlot map = MapPlot.titled(title);
             if (heat != null) {
@@ -130,6 +132,9 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
             }
             if (pointsXy != null) {
                 map.points(points.id(), pointsXy[0], pointsXy[1]);
+                if (!pointPaths.isEmpty()) {
+                    map.paths(points.id() + " trajectories", pointPaths);
+                }
             }
             return map.figure();
         }), new java.util.LinkedHashMap<>(), null, 0);

@@ -56,8 +56,10 @@ public sealed interface StepValue {
      * @param dimension d
      * @param points point i, coordinate a at index i·d + a; not copied, must not be changed
      * @param columns a name per coordinate
+     * @param paths recorded chain paths, each {x₀, y₀, x₁, y₁, …} in the first two coordinates (may be empty)
      */
-    record Samples(int dimension, double[] points, List<String> columns) implements StepValue {
+    record Samples(int dimension, double[] points, List<String> columns, List<double[]> paths)
+            implements StepValue {
         /** @throws IllegalArgumentException when the array length is not a multiple of d */
         public Samples {
             if (dimension < 1 || points.length % dimension != 0 || columns.size() != dimension) {
@@ -65,6 +67,18 @@ public sealed interface StepValue {
                         + dimension + " coordinates and one column name per coordinate");
             }
             columns = List.copyOf(columns);
+            paths = List.copyOf(paths);
+        }
+
+        /**
+         * Samples without recorded paths.
+         *
+         * @param dimension d
+         * @param points point i, coordinate a at index i·d + a; not copied, must not be changed
+         * @param columns a name per coordinate
+         */
+        public Samples(int dimension, double[] points, List<String> columns) {
+            this(dimension, points, columns, List.of());
         }
 
         /** @return the number of points */
