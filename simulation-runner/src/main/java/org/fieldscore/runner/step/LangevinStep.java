@@ -41,6 +41,8 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
             "draws", "thin", "start", "seed", "modes", "keep-paths");
+    /** States of a kept path that are drawn. */
+    static final int PLOTTED_STATES = 300;
     private static final List<String> START_KEYS = List.of("lower", "upper", "sd");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
@@ -226,13 +228,16 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         return new StepResult(id(), type(), value, metrics, null, 0);
     }
 
-    /** The recorded chains' paths in their first two coordinates (one coordinate twice in 1-D), for plots. */
+    /**
+     * The recorded chains' first {@value #PLOTTED_STATES} states (the way in from the start, which a plot can still
+     * show) in their first two coordinates (one coordinate twice in 1-D).
+     */
     private static List<double[]> planarPaths(ChainSamples samples) {
         List<double[]> paths = new java.util.ArrayList<>();
         int d = samples.dimension();
         for (int c = 0; c < samples.recordedChains(); c++) {
             double[] path = samples.trajectory(c);
-            int steps = path.length / d;
+            int steps = Math.min(path.length / d, PLOTTED_STATES);
             double[] xy = new double[2 * steps];
             for (int k = 0; k < steps; k++) {
                 xy[2 * k] = path[k * d];
