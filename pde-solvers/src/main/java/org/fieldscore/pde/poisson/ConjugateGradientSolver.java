@@ -3,6 +3,8 @@ package org.fieldscore.pde.poisson;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fieldscore.fields.progress.ProgressListener;
+
 /**
  * Matrix-free preconditioned conjugate gradient (Hestenes &amp; Stiefel 1952) on the symmetric positive
  * (semi-)definite system −W(A − σ)u = −W b, in the flexible Polak–Ribière form (Notay 2000) so that a multigrid
@@ -43,44 +45,63 @@ public final class ConjugateGradientSolver implements PoissonSolver {
         double[] p = op.newArray();
         double[] ap = op.newArray();
         boolean singular = op.isSingular();
-        return (b, x, stopping) -> {
-            double rhsNorm = op.norm(b);
-            double threshold = stopping.threshold(rhsNorm);
-            List<Double> history = new ArrayList<>();
-            double res = op.residual(x, b, r);
-            history.add(res);
-            int iterations = 0;
-            boolean restart = true;
-            double rz = 0;
-            while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
-                precondition(op, hierarchy, singular, r, z);
-                double rzNew = op.weightedDot(r, z);
-                if (restart) {
-                    op.copyUnknowns(z, p);
-                    restart = false;
-                } else {
-                    double beta = (rzNew - op.weightedDot(r, zOld)) / rz;
-                    op.xpay(z, beta, p);
+        return new Prepared() {
+            @Override
+            public SolveReport solve(double[] b, double[] x, Stopping stopping) {
+                return solve(b, x, stopping, ProgressListener.NONE);
+            }
+
+            @Override
+            public SolveReport solve(double[] b, double[] x, Stopping stopping, ProgressListener listener) {
+                listener.started(name() + " iterations (at most " + stopping.maxIterations() + ")",
+                        stopping.maxIterations());
+                try {
+                    return iterate(b, x, stopping, listener);
+                } finally {
+                    listener.finished();
                 }
-                rz = rzNew;
-                op.copyUnknowns(z, zOld);
-                op.apply(p, ap);
-                double alpha = rz / op.weightedDot(p, ap);
-                op.axpy(alpha, p, x);
-                op.axpy(-alpha, ap, r);
-                iterations++;
-                res = op.norm(r);
-                if (res <= threshold) {
-                    res = op.residual(x, b, r);
-                    restart = true;
-                }
+            }
+
+            private SolveReport iterate(double[] b, double[] x, Stopping stopping, ProgressListener listener) {
+                double rhsNorm = op.norm(b);
+                double threshold = stopping.threshold(rhsNorm);
+                List<Double> history = new ArrayList<>();
+                double res = op.residual(x, b, r);
                 history.add(res);
+                int iterations = 0;
+                boolean restart = true;
+                double rz = 0;
+                while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
+                    precondition(op, hierarchy, singular, r, z);
+                    double rzNew = op.weightedDot(r, z);
+                    if (restart) {
+                        op.copyUnknowns(z, p);
+                        restart = false;
+                    } else {
+                        double beta = (rzNew - op.weightedDot(r, zOld)) / rz;
+                        op.xpay(z, beta, p);
+                    }
+                    rz = rzNew;
+                    op.copyUnknowns(z, zOld);
+                    op.apply(p, ap);
+                    double alpha = rz / op.weightedDot(p, ap);
+                    op.axpy(alpha, p, x);
+                    op.axpy(-alpha, ap, r);
+                    iterations++;
+                    res = op.norm(r);
+                    if (res <= threshold) {
+                        res = op.residual(x, b, r);
+                        restart = true;
+                    }
+                    history.add(res);
+                    listener.advanced(iterations, MultigridSolver.relativeResidual(res, rhsNorm));
+                }
+                if (singular) {
+                    op.subtract(x, op.weightedMean(x));
+                }
+                return new SolveReport(name(), iterations, rhsNorm,
+                        history.stream().mapToDouble(Double::doubleValue).toArray(), res <= threshold, threshold);
             }
-            if (singular) {
-                op.subtract(x, op.weightedMean(x));
-            }
-            return new SolveReport(name(), iterations, rhsNorm,
-                    history.stream().mapToDouble(Double::doubleValue).toArray(), res <= threshold, threshold);
         };
     }
 

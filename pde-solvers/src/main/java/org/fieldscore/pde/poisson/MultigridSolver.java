@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.pde.poisson.AxisTransfer.Layout;
 
 /**
@@ -156,6 +157,20 @@ public final class MultigridSolver implements PoissonSolver {
 
         @Override
         public SolveReport solve(double[] rhs, double[] solution, Stopping stopping) {
+            return solve(rhs, solution, stopping, ProgressListener.NONE);
+        }
+
+        @Override
+        public SolveReport solve(double[] rhs, double[] solution, Stopping stopping, ProgressListener listener) {
+            listener.started(name() + " cycles (at most " + stopping.maxIterations() + ")", stopping.maxIterations());
+            try {
+                return cycles(rhs, solution, stopping, listener);
+            } finally {
+                listener.finished();
+            }
+        }
+
+        private SolveReport cycles(double[] rhs, double[] solution, Stopping stopping, ProgressListener listener) {
             EllipticOperator fine = ops.get(0);
             u[0] = solution;
             b[0] = rhs;
@@ -171,12 +186,14 @@ public final class MultigridSolver implements PoissonSolver {
                 iterations++;
                 res = fine.residual(solution, rhs, r[0]);
                 history.add(res);
+                listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
             while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
                 cycle(0, cycle == Cycle.W ? 2 : 1);
                 iterations++;
                 res = fine.residual(solution, rhs, r[0]);
                 history.add(res);
+                listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
             if (singular) {
                 fine.subtract(solution, fine.weightedMean(solution));
@@ -316,5 +333,10 @@ public final class MultigridSolver implements PoissonSolver {
             }
         }
         return coarse;
+    }
+
+    /** @return the progress detail of an iteration: its relative residual */
+    static String relativeResidual(double residual, double rhsNorm) {
+        return String.format(java.util.Locale.ROOT, "residual %.2e", rhsNorm > 0 ? residual / rhsNorm : residual);
     }
 }

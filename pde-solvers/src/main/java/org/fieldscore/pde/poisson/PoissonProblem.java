@@ -7,6 +7,7 @@ import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.constants.Coupling;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.Source;
 
@@ -113,12 +114,12 @@ public final class PoissonProblem {
      * @param stopping when to stop
      * @return the result
      */
-    PoissonResult solveWith(PoissonSolver solver, Stopping stopping) {
+    PoissonResult solveWith(PoissonSolver solver, Stopping stopping, ProgressListener listener) {
         long start = System.nanoTime();
         EllipticOperator op = operator();
         double[] b = discreteRightHandSide(op);
         double[] u = op.newArray();
-        SolveReport report = solver.prepare(op).solve(b, u, stopping);
+        SolveReport report = solver.prepare(op).solve(b, u, stopping, listener);
         SampledScalarField phi = SampledScalarField.wrap(grid, op.gather(u, 0));
         return new PoissonResult(phi, report, (System.nanoTime() - start) * 1e-9);
     }

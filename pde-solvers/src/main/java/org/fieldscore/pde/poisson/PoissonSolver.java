@@ -1,5 +1,7 @@
 package org.fieldscore.pde.poisson;
 
+import org.fieldscore.fields.progress.ProgressListener;
+
 /**
  * A solver for (∇²<sub>h</sub> − σ)u = b on the unknowns of an {@link EllipticOperator}. Implementations are
  * immutable and thread-safe; {@link #prepare} does the set-up (multigrid hierarchy, factorisation, transform plans)
@@ -36,7 +38,17 @@ public interface PoissonSolver {
      * @return the result; {@link PoissonResult#solution()} throws when the solver did not converge
      */
     default PoissonResult solve(PoissonProblem problem, Stopping stopping) {
-        return problem.solveWith(this, stopping);
+        return problem.solveWith(this, stopping, ProgressListener.NONE);
+    }
+
+    /**
+     * @param problem the problem
+     * @param stopping when to stop
+     * @param listener receives one report per iteration (iterative solvers) or per solve (direct solvers)
+     * @return the result; {@link PoissonResult#solution()} throws when the solver did not converge
+     */
+    default PoissonResult solve(PoissonProblem problem, Stopping stopping, ProgressListener listener) {
+        return problem.solveWith(this, stopping, listener);
     }
 
     /** A solver set up for one operator. Not thread-safe: it owns work arrays. */
@@ -52,5 +64,26 @@ public interface PoissonSolver {
          * @return the report
          */
         SolveReport solve(double[] b, double[] u, Stopping stopping);
+
+        /**
+         * Solves (A − σ)u = b and reports progress: iterative solvers report every iteration (with the relative
+         * residual), direct ones the single solve.
+         *
+         * @param b padded right-hand side (not modified)
+         * @param u padded initial guess on entry, solution on exit
+         * @param stopping when to stop
+         * @param listener receives the progress
+         * @return the report
+         */
+        default SolveReport solve(double[] b, double[] u, Stopping stopping, ProgressListener listener) {
+            listener.started("direct Poisson solve", 1);
+            try {
+                SolveReport report = solve(b, u, stopping);
+                listener.advanced(1, "");
+                return report;
+            } finally {
+                listener.finished();
+            }
+        }
     }
 }

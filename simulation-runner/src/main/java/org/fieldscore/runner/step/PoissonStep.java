@@ -126,7 +126,7 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
             if (project) {
                 b.projectIncompatibleSource();
             }
-            result = PoissonSolvers.byName(solver).solve(b.build(), stopping);
+            result = PoissonSolvers.byName(solver).solve(b.build(), stopping, context.progress());
             phi = result.solution();
         } catch (NotConvergedException e) {
             throw new StepFailedException(header, "the " + solver + " solver did not converge: " + e.getMessage()
