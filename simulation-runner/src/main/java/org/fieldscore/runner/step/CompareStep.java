@@ -13,6 +13,8 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.runner.expr.Formula;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.runner.output.plot.LinePlot;
+import org.fieldscore.runner.output.plot.MapPlot;
 import org.fieldscore.runner.text.Suggestions;
 
 /**
@@ -189,13 +191,36 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        double error = switch (mode) {
-            case FIELD -> fieldError(context, metrics);
-            case VALUE -> valueError(context, metrics);
-            case HISTOGRAM -> histogramError(context, metrics);
-        };
+        StepValue value = new StepValue.None();
+        double error;
+        switch (mode) {
+            case FIELD -> error = fieldError(context, metrics);
+            case VALUE -> error = valueError(context, metrics);
+            default -> {
+                SampledScalarField[] histogramAndTarget = new SampledScalarField[2];
+                error = histogramError(context, metrics, histogramAndTarget);
+                value = histogramPicture(histogramAndTarget[0], histogramAndTarget[1]);
+            }
+        }
         metrics.put("error", error);
-        return new StepResult(id(), type(), new StepValue.None(), metrics, Verdict.of(metric, error, tolerance), 0);
+        return new StepResult(id(), type(), value, metrics, Verdict.of(metric, error, tolerance), 0);
+    }
+
+    /**
+     * The histogram with the target density overlaid: two curves in 1-D, the histogram as a map with the
+     * density's contour lines in 2-D; nothing to draw in 3-D.
+     */
+    private StepValue histogramPicture(SampledScalarField histogram, SampledScalarField target) {
+        int d = histogram.grid().spaceDimension();
+        if (d == 1) {
+            return new StepValue.Picture(title -> LinePlot.titled(title).axes("x", "density")
+                    .field("histogram of '" + subject.id() + "'", histogram).field("target density", target).figure());
+        }
+        if (d == 2) {
+            return new StepValue.Picture(title -> MapPlot.titled(title).heatmap(histogram, "histogram of '"
+                    + subject.id() + "'").contours(target, 8).figure());
+        }
+        return new StepValue.None();
     }
 
     private double fieldError(RunContext context, Map<String, Double> metrics) {
@@ -246,7 +271,7 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
         return metrics.get(metric);
     }
 
-    private double histogramError(RunContext context, Map<String, Double> metrics) {
+    private double histogramError(RunContext context, Map<String, Double> metrics, SampledScalarField[] drawn) {
         StepValue.Samples samples = context.samples(subject);
         int d = bins.spaceDimension();
         double[] counts = new double[bins.pointCount()];
@@ -276,9 +301,13 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
         double max = 0;
         double l2 = 0;
         Formula p = expected.get(0);
+        double[] histogram = new double[counts.length];
+        double[] target = new double[counts.length];
         for (int b = 0; b < counts.length; b++) {
             bins.spaceCoordinates(b, x);
-            double diff = Math.abs(counts[b] / (n * volume) - p.evaluate(x));
+            histogram[b] = counts[b] / (n * volume);
+            target[b] = p.evaluate(x);
+            double diff = Math.abs(histogram[b] - target[b]);
             tv += 0.5 * diff * volume;
             max = Math.max(max, diff);
             l2 += diff * diff * volume;
@@ -287,6 +316,8 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
         metrics.put("max", max);
         metrics.put("l2", Math.sqrt(l2));
         metrics.put("outside-fraction", outside / n);
+        drawn[0] = SampledScalarField.wrap(bins, histogram);
+        drawn[1] = SampledScalarField.wrap(bins, target);
         return metrics.get(metric);
     }
 }
