@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Leapfrog with Δt = h/2 (CFL number 0.71) is second order in h jointly, for time-dependent Dirichlet and Neumann
- * walls and for periodic axes (±0.15 on each observed order). The standing waves solve φ_tt = ∇²φ (c = 1) exactly.
+ * Leapfrog with Δt = h/2 (CFL number 0.71) is second order in h jointly, for time-dependent Dirichlet, Neumann and
+ * Robin walls and for periodic axes (±0.15 on each observed order). The standing waves solve φ_tt = ∇²φ (c = 1) exactly.
  */
 class WaveBoundaryOrderTest {
 
@@ -44,6 +44,8 @@ class WaveBoundaryOrderTest {
                 BoundaryCondition bc = switch (kind) {
                     case "dirichlet" -> BoundaryCondition.dirichlet(WaveBoundaryOrderTest::phi);
                     case "neumann" -> BoundaryCondition.neumann((t, x) -> side * derivative(t, x, axis));
+                    case "robin" -> BoundaryCondition.robin(1.0, 0.5,
+                            (t, x) -> phi(t, x) + 0.5 * side * derivative(t, x, axis));
                     default -> BoundaryCondition.periodic();
                 };
                 bcs = bcs.with(Face.of(a, side), bc);
@@ -53,7 +55,7 @@ class WaveBoundaryOrderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dirichlet", "neumann", "periodic"})
+    @ValueSource(strings = {"dirichlet", "neumann", "robin", "periodic"})
     void leapfrogIsSecondOrderForEveryBoundaryKind(String kind) {
         boolean isPeriodic = kind.equals("periodic");
         ScalarField exact = isPeriodic ? ScalarField.of(2, WaveBoundaryOrderTest::periodic)
