@@ -65,6 +65,7 @@ public final class StepTypes {
         add(m, "brownian-vs-heat", BrownianHeatStep.KEYS, BrownianHeatStep::read);
         add(m, "boltzmann", BoltzmannStep.KEYS, BoltzmannStep::read);
         add(m, "score-to-density", ScoreDensityStep.KEYS, ScoreDensityStep::read);
+        add(m, "diagnostics", DiagnosticsStep.KEYS, DiagnosticsStep::read);
         add(m, "plot", PlotStep.KEYS, PlotStep::read);
         add(m, "compare", CompareStep.KEYS, CompareStep::read);
         TYPES = Collections.unmodifiableMap(m);
