@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.ScalarField;
-import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
-import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.ManufacturedBoundaries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,21 +42,7 @@ class DiffusionBoundaryOrderTest {
     }
 
     private static BoundaryConditions conditions(String kind) {
-        BoundaryConditions bcs = BoundaryConditions.none();
-        for (int a = 0; a < 2; a++) {
-            for (int side : new int[] {-1, 1}) {
-                int axis = a;
-                BoundaryCondition bc = switch (kind) {
-                    case "dirichlet" -> BoundaryCondition.dirichlet(DiffusionBoundaryOrderTest::u);
-                    case "neumann" -> BoundaryCondition.neumann((t, x) -> side * dudx(t, x, axis));
-                    case "robin" -> BoundaryCondition.robin(1.0, 0.5,
-                            (t, x) -> u(t, x) + 0.5 * side * dudx(t, x, axis));
-                    default -> BoundaryCondition.periodic();
-                };
-                bcs = bcs.with(Face.of(a, side), bc);
-            }
-        }
-        return bcs;
+        return ManufacturedBoundaries.of(kind, DiffusionBoundaryOrderTest::u, DiffusionBoundaryOrderTest::dudx);
     }
 
     @ParameterizedTest(name = "{0}, {1}")

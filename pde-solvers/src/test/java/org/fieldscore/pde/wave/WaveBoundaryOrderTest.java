@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.ScalarField;
-import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
-import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.ManufacturedBoundaries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,21 +36,7 @@ class WaveBoundaryOrderTest {
     }
 
     private static BoundaryConditions conditions(String kind) {
-        BoundaryConditions bcs = BoundaryConditions.none();
-        for (int a = 0; a < 2; a++) {
-            for (int side : new int[] {-1, 1}) {
-                int axis = a;
-                BoundaryCondition bc = switch (kind) {
-                    case "dirichlet" -> BoundaryCondition.dirichlet(WaveBoundaryOrderTest::phi);
-                    case "neumann" -> BoundaryCondition.neumann((t, x) -> side * derivative(t, x, axis));
-                    case "robin" -> BoundaryCondition.robin(1.0, 0.5,
-                            (t, x) -> phi(t, x) + 0.5 * side * derivative(t, x, axis));
-                    default -> BoundaryCondition.periodic();
-                };
-                bcs = bcs.with(Face.of(a, side), bc);
-            }
-        }
-        return bcs;
+        return ManufacturedBoundaries.of(kind, WaveBoundaryOrderTest::phi, WaveBoundaryOrderTest::derivative);
     }
 
     @ParameterizedTest(name = "{0}")
