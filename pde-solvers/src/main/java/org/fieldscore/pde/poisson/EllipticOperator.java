@@ -445,29 +445,31 @@ public final class EllipticOperator {
     }
 
     /**
-     * One sweep of red–black Gauss–Seidel: first the red points ((i + j + k) even), then the black ones. The result is that of the two classical half-sweeps, in every thread count; on 3-D grids the
-     * second colour of plane k − 1 is relaxed right after the first colour of plane k, so each sweep streams the
-     * arrays through memory once.
+     * One sweep of red–black successive over-relaxation, u ← u + ω(b − (A − σ)u)/D: first the red points
+     * ((i + j + k) even), then the black ones; ω = 1 is red–black Gauss–Seidel. The result is that of the two
+     * classical half-sweeps, in every thread count; on 3-D grids the second colour of plane k − 1 is relaxed right
+     * after the first colour of plane k, so each sweep streams the arrays through memory once.
      *
      * @param u padded solution, updated in place
      * @param b padded right-hand side
+     * @param omega the relaxation factor ω, 0 &lt; ω &lt; 2
      */
-    void smoothRedBlack(double[] u, double[] b) {
-        smoothRedBlack(u, b, m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8));
+    void smoothRedBlack(double[] u, double[] b, double omega) {
+        smoothRedBlack(u, b, omega, m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8));
     }
 
     /**
      * @param blocks the number of plane blocks of the fused sweep (each at least two planes), or 0 for two plain
      *     half-sweeps; the result does not depend on it
      */
-    void smoothRedBlack(double[] u, double[] b, int blocks) {
+    void smoothRedBlack(double[] u, double[] b, double omega, int blocks) {
         fillGhosts(u);
         int first = 0;
         int second = 1;
         if (blocks < 1) {
-            relaxPlanes(u, b, first, 0, m2);
+            relaxPlanes(u, b, omega, first, 0, m2);
             fillGhosts(u);
-            relaxPlanes(u, b, second, 0, m2);
+            relaxPlanes(u, b, omega, second, 0, m2);
             return;
         }
         ParallelLoops.forRange(0, blocks, 1, (lo, hi) -> {
@@ -475,10 +477,10 @@ public final class EllipticOperator {
                 int from = (int) ((long) m2 * blk / blocks);
                 int to = (int) ((long) m2 * (blk + 1) / blocks);
                 for (int k = from; k < to; k++) {
-                    relaxPlane(u, b, k, first);
+                    relaxPlane(u, b, omega, k, first);
                     fillPlaneGhosts(u, k);
                     if (k - 1 > from) {
-                        relaxPlane(u, b, k - 1, second);
+                        relaxPlane(u, b, omega, k - 1, second);
                     }
                 }
             }
@@ -488,45 +490,45 @@ public final class EllipticOperator {
             for (int blk = lo; blk < hi; blk++) {
                 int from = (int) ((long) m2 * blk / blocks);
                 int to = (int) ((long) m2 * (blk + 1) / blocks);
-                relaxPlane(u, b, from, second);
+                relaxPlane(u, b, omega, from, second);
                 if (to - 1 > from) {
-                    relaxPlane(u, b, to - 1, second);
+                    relaxPlane(u, b, omega, to - 1, second);
                 }
             }
         });
     }
 
-    private void relaxPlanes(double[] u, double[] b, int colour, int from, int to) {
+    private void relaxPlanes(double[] u, double[] b, double omega, int colour, int from, int to) {
         int rows = m1 * (to - from);
         ParallelLoops.forRange(0, rows, grain(), (lo, hi) -> {
             for (int row = lo; row < hi; row++) {
-                relaxRow(u, b, row % m1, from + row / m1, colour);
+                relaxRow(u, b, omega, row % m1, from + row / m1, colour);
             }
         });
     }
 
-    private void relaxPlane(double[] u, double[] b, int k, int colour) {
+    private void relaxPlane(double[] u, double[] b, double omega, int k, int colour) {
         for (int j = 0; j < m1; j++) {
-            relaxRow(u, b, j, k, colour);
+            relaxRow(u, b, omega, j, k, colour);
         }
     }
 
     /**
-     * Relaxes the points of one colour in row (j, k): u ← u + (b − (A − σ)u)/D. Inside the row D is the constant
+     * Relaxes the points of one colour in row (j, k): u ← u + ω(b − (A − σ)u)/D. Inside the row D is the constant
      * −2Σc − σ (plus the row's y/z boundary corrections); the two row ends carry their own x correction.
      */
-    private void relaxRow(double[] u, double[] b, int j, int k, int colour) {
+    private void relaxRow(double[] u, double[] b, double omega, int j, int k, int colour) {
         double centre = centre();
         double[] d0 = axes[0].diagonal;
         int base = index(0, j, k);
         double d12 = axes[1].diagonal[j] + axes[2].diagonal[k] - shift;
-        double rowFactor = 1.0 / (d12 - 2 * c0);
+        double rowFactor = omega / (d12 - 2 * c0);
         int i0 = (colour + j + k) & 1;
         int last = m0 - 1;
         int iFrom = i0 == 0 ? 2 : i0;
         int iTo = (last - i0) % 2 == 0 ? last : m0;
         if (i0 == 0) {
-            relaxPoint(u, b, base, 1.0 / (d0[0] + d12), centre);
+            relaxPoint(u, b, base, omega / (d0[0] + d12), centre);
         }
         for (int q = base + iFrom, end = base + iTo; q < end; q += 2) {
             double lu = c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy]) + c2 * (u[q - sz] + u[q + sz])
@@ -534,7 +536,7 @@ public final class EllipticOperator {
             u[q] += (b[q] - lu) * rowFactor;
         }
         if (last > 0 && (last - i0) % 2 == 0) {
-            relaxPoint(u, b, base + last, 1.0 / (d0[last] + d12), centre);
+            relaxPoint(u, b, base + last, omega / (d0[last] + d12), centre);
         }
     }
 

@@ -37,9 +37,9 @@ public final class PoissonSolvers {
         return switch (n) {
             case "multigrid" -> MultigridSolver.vCycle();
             case "multigrid-w" -> new MultigridSolver(MultigridSolver.Cycle.W,
-                    MultigridSolver.Smoother.RED_BLACK_GAUSS_SEIDEL, 2, 2);
+                    MultigridSolver.Smoother.RED_BLACK, 2, 2);
             case "fmg" -> new MultigridSolver(MultigridSolver.Cycle.FMG,
-                    MultigridSolver.Smoother.RED_BLACK_GAUSS_SEIDEL, 2, 2);
+                    MultigridSolver.Smoother.RED_BLACK, 2, 2);
             case "multigrid-jacobi" -> new MultigridSolver(MultigridSolver.Cycle.V,
                     MultigridSolver.Smoother.WEIGHTED_JACOBI, 3, 3);
             case "cg" -> ConjugateGradientSolver.jacobi();
