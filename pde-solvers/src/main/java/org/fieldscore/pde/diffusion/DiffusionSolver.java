@@ -211,6 +211,8 @@ public final class DiffusionSolver {
         final double[] source;
         final double[] sourceNext;
         final double[] rhs;
+        /** The explicit step's additive term: rhs, or null while it vanishes. */
+        double[] explicitTerm;
         final boolean boundaryDependsOnTime;
         PoissonSolver.Prepared prepared;
         double preparedStep = Double.NaN;
@@ -265,9 +267,10 @@ public final class DiffusionSolver {
                 for (int i = 0; i < rhs.length; i++) {
                     rhs[i] = dt * (k * q[i] + source[i]);
                 }
+                explicitTerm = op.norm(rhs) == 0 ? null : rhs;
                 forcingStep = dt;
             }
-            op.explicitUpdate(1, k * dt, u, 0, null, rhs, next);
+            op.explicitUpdate(1, k * dt, u, 0, null, explicitTerm, next);
             double[] swap = u;
             u = next;
             next = swap;

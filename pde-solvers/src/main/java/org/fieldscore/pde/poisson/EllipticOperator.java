@@ -240,17 +240,21 @@ public final class EllipticOperator {
 
     /**
      * The fused explicit update out = s·u + a·(A − σ)u + b·prev + c at every unknown, one pass over memory: an FTCS
-     * diffusion step (s = 1, a = kΔt, no prev) or a leapfrog wave step (s = 2, a = c²Δt², b = −1).
+     * diffusion step (s = 1, a = kΔt, no prev) or a leapfrog wave step (s = 2, a = c²Δt², b = −1). The leapfrog step
+     * may write its result over prev (out = prev), which saves a third time level and its memory traffic.
      *
      * @param s factor of u
      * @param a factor of (A − σ)u
      * @param u padded input; its ghost layers are refreshed
      * @param b factor of prev
      * @param prev padded array, or null for none
-     * @param c padded additive term (boundary data, sources)
-     * @param out padded output, distinct from u
+     * @param c padded additive term (boundary data, sources), or null for none
+     * @param out padded output, distinct from u; may be prev
      */
     public void explicitUpdate(double s, double a, double[] u, double b, double[] prev, double[] c, double[] out) {
+        if (out == u) {
+            throw new IllegalArgumentException("the explicit update cannot write over its input u");
+        }
         fillGhosts(u);
         double centre = centre();
         double a0 = a * c0;
@@ -261,10 +265,20 @@ public final class EllipticOperator {
             for (int r = lo; r < hi; r++) {
                 int base = index(0, r % m1, r / m1);
                 int end = base + m0;
-                if (prev == null) {
+                if (prev == null && c == null) {
+                    for (int q = base; q < end; q++) {
+                        out[q] = ac * u[q] + a0 * (u[q - 1] + u[q + 1]) + a1 * (u[q - sy] + u[q + sy])
+                                + a2 * (u[q - sz] + u[q + sz]);
+                    }
+                } else if (prev == null) {
                     for (int q = base; q < end; q++) {
                         out[q] = ac * u[q] + a0 * (u[q - 1] + u[q + 1]) + a1 * (u[q - sy] + u[q + sy])
                                 + a2 * (u[q - sz] + u[q + sz]) + c[q];
+                    }
+                } else if (c == null) {
+                    for (int q = base; q < end; q++) {
+                        out[q] = ac * u[q] + a0 * (u[q - 1] + u[q + 1]) + a1 * (u[q - sy] + u[q + sy])
+                                + a2 * (u[q - sz] + u[q + sz]) + b * prev[q];
                     }
                 } else {
                     for (int q = base; q < end; q++) {

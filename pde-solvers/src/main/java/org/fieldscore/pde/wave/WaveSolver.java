@@ -18,7 +18,7 @@ import org.fieldscore.pde.poisson.EllipticOperator;
  * </pre>
  * second order in Δt and h, stable for c·Δt·√(Σ1/h²) ≤ 1 (CFL); a larger step is refused with
  * {@link UnstableTimeStepException}. Absorbing faces get Mur's first-order update after each step. The requested Δt
- * is shrunk to T/⌈T/Δt⌉. Immutable.
+ * is shrunk to T/⌈T/Δt⌉. Two time levels are stored: φ<sup>n+1</sup> is written over φ<sup>n−1</sup>. Immutable.
  */
 public final class WaveSolver {
 
@@ -95,7 +95,6 @@ public final class WaveSolver {
         double gamma = problem.damping();
         double[] prev = op.newArray();
         double[] cur = op.newArray();
-        double[] next = op.newArray();
         double[] velocity = op.newArray();
         double[] q = op.newArray();
         double[] rho = op.newArray();
@@ -131,6 +130,7 @@ public final class WaveSolver {
             double s = 2 / damp;
             double a = dt * dt * c2 / damp;
             double b = -(1 - 0.5 * gamma * dt) / damp;
+            double[] term = null;
             for (int n = 1; n < steps; n++) {
                 double t = n * dt;
                 if (boundaryDependsOnTime) {
@@ -144,15 +144,15 @@ public final class WaveSolver {
                     for (int i = 0; i < forcing.length; i++) {
                         forcing[i] = dt * dt * (c2 * q[i] - g * rho[i]) / damp;
                     }
+                    term = op.norm(forcing) == 0 ? null : forcing;
                 }
-                op.explicitUpdate(s, a, cur, b, prev, forcing, next);
+                double[] next = prev;
+                op.explicitUpdate(s, a, cur, b, prev, term, next);
                 for (int f = 0; f < absorbing.length; f++) {
                     op.murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], cur, next);
                 }
-                double[] swap = prev;
                 prev = cur;
                 cur = next;
-                next = swap;
                 finishStep(op, cur, prev, n + 1, dt, problem, energy, endTime, steps);
             }
         } finally {
