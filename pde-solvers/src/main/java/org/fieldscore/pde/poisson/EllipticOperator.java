@@ -295,7 +295,7 @@ public final class EllipticOperator {
      *
      * @param u padded solution; its ghost layers are refreshed
      * @param b padded right-hand side
-     * @param r padded output
+     * @param r padded output, or null to compute the norm only (one pass that writes nothing but ghosts)
      * @return the Euclidean norm of r
      */
     public double residual(double[] u, double[] b, double[] r) {
@@ -309,7 +309,9 @@ public final class EllipticOperator {
                 for (int q = base, end = base + m0; q < end; q++) {
                     double v = b[q] - (c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy])
                             + c2 * (u[q - sz] + u[q + sz]) + centre * u[q]);
-                    r[q] = v;
+                    if (r != null) {
+                        r[q] = v;
+                    }
                     sum += v * v;
                 }
                 partial[row] = sum;

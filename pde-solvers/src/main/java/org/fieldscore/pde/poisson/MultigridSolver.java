@@ -131,7 +131,7 @@ public final class MultigridSolver implements PoissonSolver {
         private final List<AxisTransfer[]> restrictions = new ArrayList<>();
         private final double[][] u;
         private final double[][] b;
-        private final double[][] r;
+        private final double[][] jacobiScratch;
         private final double[] tmpA;
         private final double[] tmpB;
         private final DenseDirect coarsest;
@@ -168,13 +168,13 @@ public final class MultigridSolver implements PoissonSolver {
             int levels = ops.size();
             u = new double[levels][];
             b = new double[levels][];
-            r = new double[levels][];
+            jacobiScratch = new double[levels][];
             for (int l = 0; l < levels; l++) {
                 if (l > 0) {
                     u[l] = ops.get(l).newArray();
                     b[l] = ops.get(l).newArray();
                 }
-                r[l] = ops.get(l).newArray();
+                jacobiScratch[l] = smoother == Smoother.WEIGHTED_JACOBI ? ops.get(l).newArray() : null;
             }
             tmpA = new double[(int) maxTmp];
             tmpB = new double[(int) maxTmp];
@@ -212,20 +212,20 @@ public final class MultigridSolver implements PoissonSolver {
             double rhsNorm = fine.norm(rhs);
             double threshold = stopping.threshold(rhsNorm);
             List<Double> history = new ArrayList<>();
-            double res = fine.residual(solution, rhs, r[0]);
+            double res = fine.residual(solution, rhs, null);
             history.add(res);
             int iterations = 0;
             if (cycle == Cycle.FMG && res > threshold) {
                 fullMultigrid();
                 iterations++;
-                res = fine.residual(solution, rhs, r[0]);
+                res = fine.residual(solution, rhs, null);
                 history.add(res);
                 listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
             while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
                 cycle(0, cycle == Cycle.W ? 2 : 1);
                 iterations++;
-                res = fine.residual(solution, rhs, r[0]);
+                res = fine.residual(solution, rhs, null);
                 history.add(res);
                 listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
@@ -282,7 +282,7 @@ public final class MultigridSolver implements PoissonSolver {
                 if (smoother == Smoother.RED_BLACK) {
                     op.smoothRedBlack(u[level], b[level], redBlackFactor);
                 } else {
-                    op.smoothJacobi(u[level], b[level], r[level], jacobiWeight);
+                    op.smoothJacobi(u[level], b[level], jacobiScratch[level], jacobiWeight);
                 }
             }
         }

@@ -60,7 +60,6 @@ public final class SparseDirectSolver implements PoissonSolver {
             }
         }
         double[] packed = new double[n];
-        double[] r = op.newArray();
         return (b, u, stopping) -> {
             op.pack(b, packed);
             DMatrixRMaj rhs = new DMatrixRMaj(n, 1);
@@ -76,7 +75,7 @@ public final class SparseDirectSolver implements PoissonSolver {
             if (singular) {
                 op.subtract(u, op.weightedMean(u));
             }
-            return SpectralSolver.exactReport(name(), op, b, u, r, stopping);
+            return SpectralSolver.exactReport(name(), op, b, u, stopping);
         };
     }
 }

@@ -33,73 +33,102 @@ public final class SpectralSolver implements PoissonSolver {
     @Override
     public Prepared prepare(EllipticOperator op) {
         LineTransform[] t = new LineTransform[3];
+        int last = 0;
         for (int a = 0; a < 3; a++) {
             t[a] = new LineTransform(op.axes[a], "xyz".charAt(a));
+            if (!t[a].inactive) {
+                last = a;
+            }
         }
-        int m0 = op.m0;
-        int m1 = op.m1;
-        int m2 = op.m2;
-        double[] work = new double[m0 * m1 * m2];
-        double[] r = op.newArray();
+        Transforms transforms = new Transforms(op, t, last);
         return (b, u, stopping) -> {
-            op.pack(b, work);
-            transformAll(t, work, m0, m1, m2, true);
-            double shift = op.shift;
-            ParallelLoops.forRange(0, m1 * m2, Math.max(1, 4096 / m0), (lo, hi) -> {
-                for (int row = lo; row < hi; row++) {
-                    int j = row % m1;
-                    int k = row / m1;
-                    double l12 = t[1].eigen[j] + t[2].eigen[k] - shift;
-                    int base = row * m0;
-                    for (int i = 0; i < m0; i++) {
-                        double lambda = t[0].eigen[i] + l12;
-                        work[base + i] = lambda == 0 ? 0 : work[base + i] / lambda;
-                    }
-                }
-            });
-            transformAll(t, work, m0, m1, m2, false);
-            op.unpack(work, u);
+            transforms.solve(b, u);
             if (op.isSingular()) {
                 op.subtract(u, op.weightedMean(u));
             }
-            return exactReport(name(), op, b, u, r, stopping);
+            return exactReport(name(), op, b, u, stopping);
         };
     }
 
-    static SolveReport exactReport(String name, EllipticOperator op, double[] b, double[] u, double[] r,
-                                   Stopping stopping) {
+    static SolveReport exactReport(String name, EllipticOperator op, double[] b, double[] u, Stopping stopping) {
         double rhsNorm = op.norm(b);
-        double res = op.residual(u, b, r);
+        double res = op.residual(u, b, null);
         double threshold = stopping.threshold(rhsNorm);
         return new SolveReport(name, 1, rhsNorm, new double[] {rhsNorm, res}, res <= threshold, threshold);
     }
 
-    private static void transformAll(LineTransform[] t, double[] w, int m0, int m1, int m2, boolean forward) {
-        int[] order = forward ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
-        int[] m = {m0, m1, m2};
-        int[] stride = {1, m0, m0 * m1};
-        for (int a : order) {
-            LineTransform tr = t[a];
-            if (tr.inactive) {
-                continue;
+    /** What a pass does to each line. */
+    private enum Pass { FORWARD, INVERSE, SOLVE }
+
+    /**
+     * The transforms of one operator. A solve takes 2d − 1 passes over memory: forward along x (reading the padded
+     * right-hand side), forward along y, then along the last axis forward, division by the eigenvalues and inverse
+     * in one go, inverse along y, and inverse along x (writing the padded solution).
+     */
+    private static final class Transforms {
+        private final EllipticOperator op;
+        private final LineTransform[] t;
+        private final int last;
+        private final double[] work;
+
+        Transforms(EllipticOperator op, LineTransform[] t, int last) {
+            this.op = op;
+            this.t = t;
+            this.last = last;
+            this.work = last == 0 ? null : new double[op.m0 * op.m1 * op.m2];
+        }
+
+        void solve(double[] b, double[] u) {
+            if (last == 0) {
+                xPass(b, true, u, true, Pass.SOLVE);
+                return;
             }
-            int len = m[a];
-            int s = stride[a];
-            if (a == 0) {
-                ParallelLoops.forRange(0, m1 * m2, Math.max(1, 2048 / len), (lo, hi) -> {
-                    double[] line = new double[len];
-                    double[] buf = new double[tr.n];
-                    for (int l = lo; l < hi; l++) {
-                        System.arraycopy(w, l * m0, line, 0, len);
-                        tr.apply(line, buf, forward);
-                        System.arraycopy(line, 0, w, l * m0, len);
+            xPass(b, true, work, false, Pass.FORWARD);
+            if (last == 2) {
+                blockPass(1, Pass.FORWARD);
+            }
+            blockPass(last, Pass.SOLVE);
+            if (last == 2) {
+                blockPass(1, Pass.INVERSE);
+            }
+            xPass(work, false, u, true, Pass.INVERSE);
+        }
+
+        /** Transforms the x lines of src into dst; each array is padded or compact. */
+        private void xPass(double[] src, boolean srcPadded, double[] dst, boolean dstPadded, Pass pass) {
+            LineTransform tr = t[0];
+            int m0 = op.m0;
+            int m1 = op.m1;
+            ParallelLoops.forRange(0, m1 * op.m2, Math.max(1, 2048 / m0), (lo, hi) -> {
+                double[] line = new double[m0];
+                double[] buf = new double[tr.n];
+                for (int l = lo; l < hi; l++) {
+                    int j = l % m1;
+                    int k = l / m1;
+                    System.arraycopy(src, srcPadded ? op.index(0, j, k) : l * m0, line, 0, m0);
+                    if (pass == Pass.SOLVE) {
+                        tr.solve(line, buf, t[1].eigen[j] + t[2].eigen[k] - op.shift);
+                    } else {
+                        tr.apply(line, buf, pass == Pass.FORWARD);
                     }
-                });
-                continue;
-            }
-            // y and z lines are gathered in blocks of consecutive x so that every memory access reads whole cache
-            // lines
-            int other = a == 1 ? 2 : 1;
+                    System.arraycopy(line, 0, dst, dstPadded ? op.index(0, j, k) : l * m0, m0);
+                }
+            });
+        }
+
+        /**
+         * Transforms the y or z lines of the compact work array in place. Lines are gathered in blocks of
+         * {@value #BLOCK} consecutive x so that every memory access reads whole cache lines.
+         */
+        private void blockPass(int axis, Pass pass) {
+            LineTransform tr = t[axis];
+            int m0 = op.m0;
+            int[] m = {m0, op.m1, op.m2};
+            int[] stride = {1, m0, m0 * op.m1};
+            int len = m[axis];
+            int s = stride[axis];
+            int other = axis == 1 ? 2 : 1;
+            double[] otherEigen = t[other].eigen;
             int blocksPerRow = (m0 + BLOCK - 1) / BLOCK;
             int tasks = blocksPerRow * m[other];
             ParallelLoops.forRange(0, tasks, Math.max(1, 256 / len), (lo, hi) -> {
@@ -108,20 +137,25 @@ public final class SpectralSolver implements PoissonSolver {
                 for (int task = lo; task < hi; task++) {
                     int i0 = (task % blocksPerRow) * BLOCK;
                     int count = Math.min(BLOCK, m0 - i0);
-                    int start = i0 + (task / blocksPerRow) * stride[other];
+                    int o = task / blocksPerRow;
+                    int start = i0 + o * stride[other];
                     for (int p = 0; p < len; p++) {
                         int base = start + p * s;
-                        for (int b = 0; b < count; b++) {
-                            lines[b][p] = w[base + b];
+                        for (int c = 0; c < count; c++) {
+                            lines[c][p] = work[base + c];
                         }
                     }
-                    for (int b = 0; b < count; b++) {
-                        tr.apply(lines[b], buf, forward);
+                    for (int c = 0; c < count; c++) {
+                        if (pass == Pass.SOLVE) {
+                            tr.solve(lines[c], buf, t[0].eigen[i0 + c] + otherEigen[o] - op.shift);
+                        } else {
+                            tr.apply(lines[c], buf, pass == Pass.FORWARD);
+                        }
                     }
                     for (int p = 0; p < len; p++) {
                         int base = start + p * s;
-                        for (int b = 0; b < count; b++) {
-                            w[base + b] = lines[b][p];
+                        for (int c = 0; c < count; c++) {
+                            work[base + c] = lines[c][p];
                         }
                     }
                 }
@@ -193,6 +227,20 @@ public final class SpectralSolver implements PoissonSolver {
                 double s = Math.sin(Math.PI * k / (kind == Kind.VERTEX_DIRICHLET_HALF ? 2 * n : n));
                 eigen[slot] = -4 * spec.coefficient * s * s;
             }
+        }
+
+        /**
+         * Solves along this line once the other axes are transformed: forward transform, division by the
+         * eigenvalues λ<sub>k</sub> + rest (a zero eigenvalue, the constant mode of a singular problem, gives 0),
+         * inverse transform.
+         */
+        void solve(double[] x, double[] a, double rest) {
+            forward(x, a);
+            for (int k = 0; k < m; k++) {
+                double lambda = eigen[k] + rest;
+                x[k] = lambda == 0 ? 0 : x[k] / lambda;
+            }
+            inverse(x, a);
         }
 
         void apply(double[] x, double[] a, boolean forward) {
