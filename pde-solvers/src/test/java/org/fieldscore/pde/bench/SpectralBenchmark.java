@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The spectral (DST-I by odd extension) Dirichlet Poisson solve with n³ unknowns, as scipy's DST-II solve in
- * {@code scipy_poisson.py}: 127 (FFT length 256) and 128 (FFT length 258 = 2·3·43).
+ * The spectral Dirichlet Poisson solve with n³ unknowns on a vertex grid, as scipy's DST-I solve in
+ * {@code scipy_poisson.py} (run there with the same n): 127 (sine transforms through FFTs of length 128) and 128
+ * (length 129 = 3·43, JTransforms' slow path).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
