@@ -8,8 +8,10 @@ import org.fieldscore.fields.parallel.ParallelLoops;
  * <p>Interpolation P from a coarse to a fine axis is linear interpolation between coarse unknowns, using the coarse
  * end layers (fixed zero Dirichlet nodes, ghost rules, periodic wrap) near the ends; the fine and coarse grids share
  * the interval but need not be nested, which lets multigrid coarsen any number of cells n → ⌈n/2⌉. Restriction is
- * the scaled transpose R = (h/H)·Pᵀ, full weighting on nested vertex grids and the (1, 3, 3, 1)/8 weighting on nested
- * cell grids (Trottenberg, Oosterlee &amp; Schüller, <i>Multigrid</i>, 2001, §2.3 and §7.5). Immutable.
+ * the transpose in the inner products of the quadrature weights W (½ on vertex Neumann and Robin end nodes),
+ * R = (h/H)·W<sub>c</sub>⁻¹PᵀW<sub>f</sub>: full weighting on nested vertex grids and the (1, 3, 3, 1)/8 weighting on
+ * nested cell grids (Trottenberg, Oosterlee &amp; Schüller, <i>Multigrid</i>, 2001, §2.3 and §7.5), and at weighted end
+ * nodes the restriction that matches their non-symmetric rows of the operator (W·A is symmetric). Immutable.
  */
 final class AxisTransfer {
 
@@ -150,10 +152,12 @@ final class AxisTransfer {
     }
 
     /**
-     * @param scale the factor h/H
-     * @return scale·Pᵀ
+     * @param fine the fine axis (rows of P)
+     * @param coarse the coarse axis (columns of P)
+     * @return R = (h/H)·W<sub>c</sub>⁻¹PᵀW<sub>f</sub>, the transpose in the inner products of the quadrature weights W
      */
-    AxisTransfer transposed(double scale) {
+    AxisTransfer restriction(AxisSpec fine, AxisSpec coarse) {
+        double scale = fine.h / coarse.h;
         int[] start = new int[columns + 1];
         for (int c : column) {
             start[c + 1]++;
@@ -168,7 +172,7 @@ final class AxisTransfer {
             for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
                 int slot = fill[column[e]]++;
                 col[slot] = r;
-                val[slot] = scale * value[e];
+                val[slot] = scale * value[e] * fine.weight[r] / coarse.weight[column[e]];
             }
         }
         return new AxisTransfer(start, col, val, rows());

@@ -156,7 +156,7 @@ public final class MultigridSolver implements PoissonSolver {
                         rr[a] = p[a];
                     } else {
                         p[a] = AxisTransfer.interpolation(op.axes[a], coarse[a]);
-                        rr[a] = p[a].transposed(op.axes[a].h / coarse[a].h);
+                        rr[a] = p[a].restriction(op.axes[a], coarse[a]);
                     }
                 }
                 interpolations.add(p);
