@@ -22,10 +22,12 @@ import org.fieldscore.pde.poisson.AxisTransfer.Layout;
  * <p>Coarsening halves the number of cells per axis, n → ⌈n/2⌉, so any grid size works (2<sup>k</sup> cells give
  * nested grids); only the axes with the finest spacing are coarsened, which keeps coarse cells nearly isotropic.
  * Cycles: V, W, and full multigrid (FMG: restrict the right-hand side to every level, solve on the coarsest grid,
- * interpolate, one V-cycle per level, then further V-cycles until the stopping criterion holds). The FMG cycle reaches
- * discretisation accuracy for homogeneous Dirichlet data on vertex grids; boundary data enters the restricted
- * right-hand sides only, so with inhomogeneous data or other boundary kinds the first cycle is less accurate and the
- * following V-cycles do the rest. Immutable.
+ * interpolate with {@link AxisTransfer#cubic cubic} interpolation, one V-cycle per level, then further V-cycles until
+ * the stopping criterion holds). One FMG cycle reaches the discretisation error, with boundary data too, when the
+ * walls are all of one family (vertex Dirichlet; vertex Neumann or Robin; cell Neumann; periodic with cell walls),
+ * which the tests check. Boundary data enters only through the restricted right-hand sides, which is not consistent
+ * enough at edges where two cell-centred Dirichlet or Robin walls with data meet, or where vertex Dirichlet walls meet
+ * Neumann or Robin walls: there the first cycle's error is larger and the following V-cycles do the rest. Immutable.
  */
 public final class MultigridSolver implements PoissonSolver {
 
@@ -128,6 +130,8 @@ public final class MultigridSolver implements PoissonSolver {
 
         private final List<EllipticOperator> ops = new ArrayList<>();
         private final List<AxisTransfer[]> interpolations = new ArrayList<>();
+        /** The interpolations of the FMG start: {@link AxisTransfer#cubic}. */
+        private final List<AxisTransfer[]> fmgInterpolations = new ArrayList<>();
         private final List<AxisTransfer[]> restrictions = new ArrayList<>();
         private final double[][] u;
         private final double[][] b;
@@ -150,16 +154,20 @@ public final class MultigridSolver implements PoissonSolver {
                 EllipticOperator next = op.coarse(coarse);
                 AxisTransfer[] p = new AxisTransfer[3];
                 AxisTransfer[] rr = new AxisTransfer[3];
+                AxisTransfer[] pf = new AxisTransfer[3];
                 for (int a = 0; a < 3; a++) {
                     if (coarse[a] == op.axes[a]) {
                         p[a] = AxisTransfer.identity(op.axes[a].m);
                         rr[a] = p[a];
+                        pf[a] = p[a];
                     } else {
                         p[a] = AxisTransfer.interpolation(op.axes[a], coarse[a]);
                         rr[a] = p[a].restriction(op.axes[a], coarse[a]);
+                        pf[a] = AxisTransfer.cubic(op.axes[a], coarse[a]);
                     }
                 }
                 interpolations.add(p);
+                fmgInterpolations.add(pf);
                 restrictions.add(rr);
                 maxTmp = Math.max(maxTmp, (long) next.m0 * op.m1 * op.m2);
                 ops.add(next);
@@ -260,7 +268,7 @@ public final class MultigridSolver implements PoissonSolver {
             for (int g = 0; g < gamma; g++) {
                 cycle(level + 1, gamma);
             }
-            interpolate(level, u[level + 1], u[level], true);
+            interpolate(interpolations.get(level), level, u[level + 1], u[level], true);
             smooth(level, postSmoothing);
         }
 
@@ -271,7 +279,7 @@ public final class MultigridSolver implements PoissonSolver {
             }
             coarsest.solve(b[last], u[last]);
             for (int l = last - 1; l >= 0; l--) {
-                interpolate(l, u[l + 1], u[l], false);
+                interpolate(fmgInterpolations.get(l), l, u[l + 1], u[l], false);
                 cycle(l, 1);
             }
         }
@@ -334,10 +342,9 @@ public final class MultigridSolver implements PoissonSolver {
             }
         }
 
-        private void interpolate(int level, double[] coarseArray, double[] fineArray, boolean add) {
+        private void interpolate(AxisTransfer[] p, int level, double[] coarseArray, double[] fineArray, boolean add) {
             EllipticOperator f = ops.get(level);
             EllipticOperator c = ops.get(level + 1);
-            AxisTransfer[] p = interpolations.get(level);
             Layout la = Layout.compact(c.m0, c.m1, f.m2);
             Layout lb = Layout.compact(c.m0, f.m1, f.m2);
             p[2].apply(2, coarseArray, Layout.padded(c), tmpA, la, false);
