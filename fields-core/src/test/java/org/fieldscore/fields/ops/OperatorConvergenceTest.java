@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Observed orders of every operator on manufactured fields, measured in the max norm over all points (boundary
- * rows included) at h, h/2, h/4: order 2 and 4 stencils must show 2 and 4 within ±0.15, for every boundary kind.
+ * rows included) at h, h/2, h/4: order 2 and 4 stencils must show 2 and 4 within ±0.15, for every operator and every
+ * boundary kind.
  */
 class OperatorConvergenceTest {
 
@@ -113,18 +114,28 @@ class OperatorConvergenceTest {
         List<Arguments> cases = new ArrayList<>();
         for (int d = 2; d <= 3; d++) {
             for (int order : new int[] {2, 4}) {
-                cases.add(Arguments.of(d, order, Kind.NONE, Centering.VERTEX));
-                cases.add(Arguments.of(d, order, Kind.NONE, Centering.CELL));
-                cases.add(Arguments.of(d, order, Kind.PERIODIC, Centering.CELL));
+                for (Kind kind : Kind.values()) {
+                    for (Centering c : Centering.values()) {
+                        if (kind != Kind.PERIODIC || c == Centering.CELL) {
+                            cases.add(Arguments.of(d, order, kind, c));
+                        }
+                    }
+                }
             }
         }
         return cases.stream();
     }
 
+    /**
+     * The components of the manufactured vector field: different fields without walls or with periodic axes; with
+     * Dirichlet, Neumann or Robin walls one field in every component, because a condition applies its data to every
+     * component alike (the vector then still has non-zero divergence and curl).
+     */
     private static Manufactured[] components(int d, Kind kind) {
         Manufactured[] v = new Manufactured[d];
+        boolean shared = kind == Kind.DIRICHLET || kind == Kind.NEUMANN || kind == Kind.ROBIN;
         for (int c = 0; c < d; c++) {
-            v[c] = field(d, kind, c);
+            v[c] = field(d, kind, shared ? 0 : c);
         }
         return v;
     }
@@ -137,15 +148,11 @@ class OperatorConvergenceTest {
         return (SampledVectorField) VectorField.of(parts);
     }
 
-    private static BoundaryConditions vectorConditions(int d, Kind kind) {
-        return kind == Kind.PERIODIC ? BoundaryConditions.all(BoundaryCondition.periodic()) : BoundaryConditions.none();
-    }
-
     @ParameterizedTest(name = "divergence {0}-D order {1} {2} {3}")
     @MethodSource("vectorCases")
     void divergence(int d, int order, Kind kind, Centering centering) {
         Manufactured[] v = components(d, kind);
-        FiniteDifferences fd = FiniteDifferences.order(order).withBoundaries(vectorConditions(d, kind));
+        FiniteDifferences fd = FiniteDifferences.order(order).withBoundaries(conditions(d, kind, v[0]));
         ScalarField exact = ScalarField.of(d, (t, x) -> {
             double s = 0;
             for (int a = 0; a < d; a++) {
@@ -162,7 +169,7 @@ class OperatorConvergenceTest {
     @MethodSource("vectorCases")
     void curl(int d, int order, Kind kind, Centering centering) {
         Manufactured[] v = components(d, kind);
-        FiniteDifferences fd = FiniteDifferences.order(order).withBoundaries(vectorConditions(d, kind));
+        FiniteDifferences fd = FiniteDifferences.order(order).withBoundaries(conditions(d, kind, v[0]));
         if (d == 2) {
             ScalarField exact = ScalarField.of(2, (t, x) -> v[1].derivative(0, x) - v[0].derivative(1, x));
             assertOrder("scalar curl", order,
