@@ -9,12 +9,14 @@ import java.util.Map;
 
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.score.estimate.AutodiffFamily;
+import org.fieldscore.score.estimate.ExponentialFamily;
 import org.fieldscore.score.estimate.FisherDivergence;
 import org.fieldscore.score.estimate.Lbfgs;
 import org.fieldscore.score.estimate.MultivariateNormalFit;
 import org.fieldscore.score.estimate.ScoreMatching;
 import org.fieldscore.score.model.GaussianMixtureModel;
 import org.fieldscore.score.model.MultivariateNormalModel;
+import org.fieldscore.score.model.PolynomialStatistics;
 import org.fieldscore.score.model.ScoreModel;
 
 /**
@@ -30,6 +32,13 @@ import org.fieldscore.score.model.ScoreModel;
  *       {@code weight-c}, {@code mean-c-i}, {@code objective}, {@code iterations}, {@code converged}. For modes
  *       far apart the weights are barely identified by score matching (the score depends on them only between the
  *       modes, where there are few data); the means and the Fisher divergence are.</li>
+ *   <li>{@code estimator: exponential-family} — the polynomial exponential family log q(x) = Σ θ<sub>p</sub>
+ *       z<sup>p</sup> over all monomials of total degree 1 … {@code degree} in the standardised coordinates
+ *       z = (x − mean)/(standard deviation) of the data, by the closed form θ̂ = −(A + λI)⁻¹b of score matching
+ *       (Hyvärinen 2007) with ridge λ = {@code ridge}. Degree 2 is the normal; degree 4 can have several modes.
+ *       Metrics {@code theta-p0-p1-…} (one per monomial, named by its exponents), {@code center-i},
+ *       {@code scale-i}, {@code parameters}, {@code condition-number} and {@code decays} (1 when the leading part
+ *       is negative in every direction checked, so that the density can be normalised and sampled).</li>
  * </ul>
  *
  * With {@code truth: model-id} the Fisher divergence ½E<sub>p</sub>‖Ŝ − S<sub>p</sub>‖² to the true model is
@@ -40,27 +49,37 @@ import org.fieldscore.score.model.ScoreModel;
  * @param estimator the estimator's name
  * @param components mixture components (mixture estimator)
  * @param restarts extra random starts (mixture estimator)
+ * @param degree the largest total degree (exponential-family estimator)
+ * @param ridge λ ≥ 0 (exponential-family estimator)
  * @param truth the true model, or null
  */
 public record FitStep(StepHeader header, Reference data, String estimator, int components, int restarts,
-        Reference truth) implements Step {
+        int degree, double ridge, Reference truth) implements Step {
 
     /** Keys besides id and type. */
-    public static final List<String> KEYS = List.of("data", "estimator", "components", "restarts", "truth");
+    public static final List<String> KEYS = List.of("data", "estimator", "components", "restarts", "degree", "ridge",
+            "truth");
     /** Estimators. */
-    public static final List<String> ESTIMATORS = List.of("mvn", "mixture");
+    public static final List<String> ESTIMATORS = List.of("mvn", "mixture", "exponential-family");
+    /** The largest number of monomials of an exponential-family fit. */
+    static final int MAX_PARAMETERS = 500;
+
+    private static final Map<String, List<String>> ESTIMATOR_KEYS = Map.of("mixture",
+            List.of("components", "restarts"), "exponential-family", List.of("degree", "ridge"));
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         String estimator = body.choice("estimator", ESTIMATORS, "mvn");
-        if (estimator.equals("mvn")) {
-            for (String k : List.of("components", "restarts")) {
-                if (body.has(k)) {
-                    throw body.get(k).problem("'" + k + "' belongs to 'estimator: mixture'");
+        for (Map.Entry<String, List<String>> e : ESTIMATOR_KEYS.entrySet()) {
+            for (String k : e.getValue()) {
+                if (!estimator.equals(e.getKey()) && body.has(k)) {
+                    throw body.get(k).problem("'" + k + "' belongs to 'estimator: " + e.getKey() + "'");
                 }
             }
         }
         return new FitStep(header, reading.reference(body.require("data", "the id of a data or sampling step")),
                 estimator, body.integer("components", 1, 20, 2), body.integer("restarts", 0, 100, 0),
+                body.integer("degree", 1, PolynomialStatistics.MAX_DEGREE, 4),
+                body.has("ridge") ? body.get("ridge").nonNegative() : 0,
                 body.has("truth") ? reading.reference(body.get("truth")) : null);
     }
 
@@ -95,6 +114,23 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
             }
             metrics.add("condition-number");
             summary = "closed-form score matching (MVN) of '" + data.id() + "'";
+        } else if (estimator.equals("exponential-family")) {
+            long parameters = PolynomialStatistics.count(d, degree);
+            if (parameters > MAX_PARAMETERS) {
+                throw header.problem("degree", "'degree: " + degree + "' on " + d + "-dimensional data gives "
+                        + parameters + " monomials; at most " + MAX_PARAMETERS + " are allowed: lower 'degree'");
+            }
+            PolynomialStatistics statistics = PolynomialStatistics.upToDegree(d, degree, new double[d], ones(d));
+            for (int j = 0; j < statistics.count(); j++) {
+                metrics.add(thetaMetric(statistics, j));
+            }
+            for (int i = 0; i < d; i++) {
+                metrics.add("center-" + i);
+                metrics.add("scale-" + i);
+            }
+            metrics.addAll(List.of("parameters", "condition-number", "decays"));
+            summary = "closed-form score matching of the degree-" + degree + " polynomial exponential family ("
+                    + parameters + " parameters) to '" + data.id() + "'";
         } else {
             for (int c = 0; c < components; c++) {
                 metrics.add("weight-" + c);
@@ -110,7 +146,11 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
             metrics.add("fisher-divergence");
             summary += ", Fisher divergence to '" + truth.id() + "'";
         }
-        double work = estimator.equals("mvn") ? 10.0 * d * d * 1000 : 2e4 * (restarts + 1) * components * d * 1000;
+        double work = switch (estimator) {
+            case "mvn" -> 10.0 * d * d * 1000;
+            case "exponential-family" -> 10.0 * d * Math.pow(PolynomialStatistics.count(d, degree), 2) * 1000;
+            default -> 2e4 * (restarts + 1) * components * d * 1000;
+        };
         return new Plan(ResultKind.MODEL, null, d, 8L * d * d * 3, 0, work, summary, metrics);
     }
 
@@ -124,6 +164,9 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
             if (estimator.equals("mvn")) {
                 model = normal(samples, m);
                 description = "MVN fitted to '" + data.id() + "'";
+            } else if (estimator.equals("exponential-family")) {
+                model = polynomial(samples, m);
+                description = "degree-" + degree + " polynomial exponential family fitted to '" + data.id() + "'";
             } else {
                 model = mixture(samples, m, context.seedFor(id()));
                 description = components + "-component mixture fitted to '" + data.id() + "'";
@@ -158,6 +201,61 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
         }
         m.put("condition-number", fit.conditionNumber());
         return fit.model();
+    }
+
+    private ScoreModel polynomial(StepValue.Samples samples, Map<String, Double> m) {
+        int d = samples.dimension();
+        double[] points = samples.points();
+        int n = samples.count();
+        double[] center = new double[d];
+        double[] scale = new double[d];
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < d; i++) {
+                center[i] += points[t * d + i] / n;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < d; i++) {
+                double v = points[t * d + i] - center[i];
+                scale[i] += v * v / n;
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            scale[i] = Math.sqrt(scale[i]);
+            if (!(scale[i] > 0)) {
+                throw new IllegalArgumentException("coordinate " + i + " of '" + data.id() + "' is constant; the"
+                        + " exponential family needs data that vary along every coordinate");
+            }
+        }
+        PolynomialStatistics statistics = PolynomialStatistics.upToDegree(d, degree, center, scale);
+        ExponentialFamily.Estimate estimate = new ExponentialFamily(statistics).closedForm(points, ridge);
+        double[] theta = estimate.theta();
+        for (int j = 0; j < theta.length; j++) {
+            m.put(thetaMetric(statistics, j), theta[j]);
+        }
+        for (int i = 0; i < d; i++) {
+            m.put("center-" + i, center[i]);
+            m.put("scale-" + i, scale[i]);
+        }
+        m.put("parameters", (double) theta.length);
+        m.put("condition-number", estimate.conditionNumber());
+        m.put("decays", statistics.decaysInEveryDirection(theta) ? 1.0 : 0.0);
+        return new ExponentialFamily(statistics).at(theta);
+    }
+
+    /** @return {@code theta-} followed by the monomial's exponents, for example {@code theta-2-0-1} */
+    private static String thetaMetric(PolynomialStatistics statistics, int j) {
+        StringBuilder b = new StringBuilder("theta");
+        for (int e : statistics.exponents(j)) {
+            b.append('-').append(e);
+        }
+        return b.toString();
+    }
+
+    private static double[] ones(int d) {
+        double[] v = new double[d];
+        Arrays.fill(v, 1);
+        return v;
     }
 
     private GaussianMixtureModel mixture(StepValue.Samples samples, Map<String, Double> m, long seed) {
