@@ -3,8 +3,10 @@ package org.fieldscore.runner.step;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.runner.expr.Formula;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.score.model.FiniteDifferenceModel;
 import org.fieldscore.score.model.GaussianMixtureModel;
 import org.fieldscore.score.model.MultivariateNormalModel;
 import org.fieldscore.score.model.UnnormalizedModel;
@@ -20,7 +22,14 @@ import org.fieldscore.score.model.UnnormalizedModel;
  *   weights: [0.5, 0.5]
  *   means: [[-2, 0], [2, 0]]
  *   covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]   # or one shared 'covariance'
+ * distribution: {type: formula, dimension: 2, log-density: "-(x^2 - 1)^2/0.1 - y^2/2"}
  * </pre>
+ *
+ * A {@code formula} model is an unnormalised density q(x) given by log q over x, y, z (as many as its dimension, 1 to
+ * 3). Its score and the divergence of the score come from fourth-order central differences of log q with step
+ * {@code step} (default 1e-3): truncation error about h⁴/30 times the fifth derivative, rounding error about
+ * 1e-16·|log q|/h for the score and 1e-16·|log q|/h² for the divergence. It can be sampled by Langevin dynamics,
+ * not drawn from directly.
  *
  * @param header id, type, position
  * @param model the model
@@ -31,12 +40,18 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("distribution");
     /** Distribution types. */
-    public static final List<String> DISTRIBUTIONS = List.of("mvn", "mixture");
+    public static final List<String> DISTRIBUTIONS = List.of("mvn", "mixture", "formula");
+    /** The default finite-difference step of a formula model. */
+    static final double FORMULA_STEP = 1e-3;
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
-        ScenarioNode node = body.require("distribution", "a mapping with 'type: mvn' or 'type: mixture'");
+        ScenarioNode node = body.require("distribution", "a mapping with 'type: mvn', 'type: mixture' or"
+                + " 'type: formula'");
         MapNode m = node.map();
-        String type = m.require("type", "mvn or mixture").choice(DISTRIBUTIONS);
+        String type = m.require("type", "mvn, mixture or formula").choice(DISTRIBUTIONS);
+        if (type.equals("formula")) {
+            return formula(header, m);
+        }
         try {
             if (type.equals("mvn")) {
                 m.allow("type", "mean", "covariance");
@@ -75,6 +90,28 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
             throw node.problem("not a valid distribution (covariances must be symmetric positive definite, weights"
                     + " positive): " + e.getMessage());
         }
+    }
+
+    private static ModelStep formula(StepHeader header, MapNode m) {
+        m.allow("type", "dimension", "log-density", "step");
+        int d = m.require("dimension", "the number of coordinates, 1 to 3").integer(1, 3);
+        ScenarioNode text = m.require("log-density", "log q as a formula over " + String.join(", ",
+                StepReading.coordinates(d).subList(1, d + 1)) + ", e.g. \"-(x^2 - 1)^2/0.1\"");
+        Formula logQ = text.formula(StepReading.coordinates(d).subList(1, d + 1));
+        double h = m.has("step") ? m.get("step").positive() : FORMULA_STEP;
+        ThreadLocal<double[]> args = ThreadLocal.withInitial(() -> new double[d]);
+        FiniteDifferenceModel model = new FiniteDifferenceModel(d, x -> {
+            double[] a = args.get();
+            System.arraycopy(x, 0, a, 0, d);
+            return logQ.evaluate(a);
+        }, h, 4);
+        double atOrigin = model.logDensity(new double[d]);
+        if (Double.isNaN(atOrigin)) {
+            throw text.problem("log q is not a number at the origin; give a formula defined on all of R^" + d
+                    + " (log q = -infinity is allowed where q = 0)");
+        }
+        return new ModelStep(header, model, "unnormalised density with log q = " + logQ.text() + " (score by"
+                + " central differences, step " + h + ")");
     }
 
     /**
