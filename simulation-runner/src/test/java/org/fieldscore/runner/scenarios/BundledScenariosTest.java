@@ -40,7 +40,8 @@ class BundledScenariosTest {
             Map.entry("heat-diffusion", List.of("n=33", "dt=1")),
             Map.entry("wave-point-source", List.of("n=33")),
             Map.entry("mvn-score-matching", List.of("samples=2000", "chains=4", "draws=4000")),
-            Map.entry("bimodal-precipitation", List.of("samples=4000", "chains=100", "draws=200")));
+            Map.entry("bimodal-precipitation", List.of("samples=4000", "chains=100", "draws=200")),
+            Map.entry("double-well", List.of("chains=50", "draws=400")));
 
     @TempDir
     Path dir;
