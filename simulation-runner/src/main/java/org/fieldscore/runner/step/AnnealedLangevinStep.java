@@ -73,6 +73,7 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
             throw model.problem("'" + model.id() + "' is a score network trained at one noise level; annealed"
                     + " Langevin needs the score at every level: train it with 'objective: noise-conditional'");
         }
+        context.model(model, "'annealed-langevin.model'", ModelCapability.BLURRED_SCORES);
         int d = target.components();
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(LangevinStep.modeMetrics(modes, d, context));
@@ -93,9 +94,7 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         } else if (m instanceof NoiseConditionalNetworkModel network) {
             blurred = network;
         } else {
-            throw new StepFailedException(header, "'" + model.id() + "' has no closed-form blurred score; annealed"
-                    + " Langevin needs a normal, a Gaussian mixture or a score-network step with 'objective:"
-                    + " noise-conditional'", null);
+            throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
         }
         ChainSamples samples;
         try {

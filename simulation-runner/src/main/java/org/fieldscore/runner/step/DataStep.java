@@ -99,7 +99,7 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
         int n;
         String summary;
         if (from != null) {
-            d = context.model(from, "'data.from'").components();
+            d = context.model(from, "'data.from'", ModelCapability.DRAWS).components();
             n = count;
             summary = "draw " + count + " points from '" + from.id() + "'";
         } else {
@@ -137,8 +137,7 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
             } else if (model instanceof GaussianMixtureModel mix) {
                 points = mix.draw(count, s);
             } else {
-                throw new StepFailedException(header, "step '" + from.id() + "' is a model without a sampler for"
-                        + " direct draws; use a 'langevin' step to sample it", null);
+                throw new IllegalStateException("'" + from.id() + "' was validated as a model with exact draws");
             }
             samples = new StepValue.Samples(model.dimension(), points, axisNames(model.dimension()));
         }

@@ -49,7 +49,7 @@ public record DiagnosticsStep(StepHeader header, Reference samples, Reference re
     @Override
     public Plan plan(PlanContext context) {
         int d = context.samples(samples, "'diagnostics.samples'").components();
-        int m = context.model(reference, "'diagnostics.reference'").components();
+        int m = context.model(reference, "'diagnostics.reference'", ModelCapability.DRAWS).components();
         if (d != m) {
             throw reference.problem("the reference model is " + m + "-dimensional but the samples have " + d
                     + " coordinates");
@@ -74,8 +74,7 @@ public record DiagnosticsStep(StepHeader header, Reference samples, Reference re
         } else if (model instanceof GaussianMixtureModel mixture) {
             ref = mixture.draw(draws, drawSeed);
         } else {
-            throw new StepFailedException(header, "the reference '" + reference.id() + "' cannot be drawn from;"
-                    + " valid references are model steps of type mvn or mixture", null);
+            throw new IllegalStateException("'" + reference.id() + "' was validated as a model with exact draws");
         }
         int d = s.dimension();
         int used = Math.min(s.count(), draws);

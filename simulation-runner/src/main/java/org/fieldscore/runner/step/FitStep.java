@@ -151,7 +151,9 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
             case "exponential-family" -> 10.0 * d * Math.pow(PolynomialStatistics.count(d, degree), 2) * 1000;
             default -> 2e4 * (restarts + 1) * components * d * 1000;
         };
-        return new Plan(ResultKind.MODEL, null, d, 8L * d * d * 3, 0, work, summary, metrics);
+        Plan plan = new Plan(ResultKind.MODEL, null, d, 8L * d * d * 3, 0, work, summary, metrics);
+        return estimator.equals("exponential-family") ? plan
+                : plan.offering(java.util.EnumSet.allOf(ModelCapability.class));
     }
 
     @Override

@@ -135,8 +135,10 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
 
     @Override
     public Plan plan(PlanContext context) {
-        return new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description,
+        Plan plan = new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description,
                 List.copyOf(metrics().keySet()));
+        boolean gaussian = model instanceof MultivariateNormalModel || model instanceof GaussianMixtureModel;
+        return gaussian ? plan.offering(java.util.EnumSet.allOf(ModelCapability.class)) : plan;
     }
 
     /** @return the dimension, and for a mixture its weights weight-0, weight-1, … */

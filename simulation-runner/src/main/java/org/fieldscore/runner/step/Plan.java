@@ -1,6 +1,8 @@
 package org.fieldscore.runner.step;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.fieldscore.fields.grid.Grid;
 
@@ -15,9 +17,28 @@ import org.fieldscore.fields.grid.Grid;
  * @param work an estimate of the floating-point work (operations)
  * @param summary one line on what the step computes, for {@code fieldscore describe}
  * @param metrics names of the values the step reports (usable as {@code id.name} in comparisons)
+ * @param capabilities what a model result offers besides its score (empty for other results)
  */
 public record Plan(ResultKind kind, Grid grid, int components, long resultBytes, long workspaceBytes, double work,
-        String summary, List<String> metrics) {
+        String summary, List<String> metrics, Set<ModelCapability> capabilities) {
+
+    /** A plan without model capabilities. */
+    public Plan(ResultKind kind, Grid grid, int components, long resultBytes, long workspaceBytes, double work,
+                String summary, List<String> metrics) {
+        this(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics,
+                EnumSet.noneOf(ModelCapability.class));
+    }
+
+    /**
+     * @param offered the capabilities of the model this plan produces
+     * @return a copy with them
+     */
+    public Plan offering(Set<ModelCapability> offered) {
+        Set<ModelCapability> all = capabilities.isEmpty() ? EnumSet.noneOf(ModelCapability.class)
+                : EnumSet.copyOf(capabilities);
+        all.addAll(offered);
+        return new Plan(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.copyOf(all));
+    }
 
     /** Metrics every field result reports. */
     public static final List<String> FIELD_METRICS = List.of("min", "max", "mean", "l2-norm", "integral");

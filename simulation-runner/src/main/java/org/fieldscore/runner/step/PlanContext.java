@@ -90,6 +90,21 @@ public final class PlanContext {
     }
 
     /**
+     * @param r a reference that must name a model offering a capability
+     * @param what the key, for messages
+     * @param needed the capability
+     * @return its plan
+     */
+    public Plan model(Reference r, String what, ModelCapability needed) {
+        Plan p = model(r, what);
+        if (!p.capabilities().contains(needed)) {
+            throw r.problem(what + " needs a model with " + needed.providers() + "; '" + r.id() + "' is "
+                    + p.summary());
+        }
+        return p;
+    }
+
+    /**
      * @param r a reference whose field must live on the given grid
      * @param plan its plan
      * @param grid the grid required

@@ -140,10 +140,11 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
         long parameters = parameterCount(d);
         boolean tangent = objective.startsWith("sliced");
         double work = 6.0 * (tangent ? 2 : 1) * parameters * batch * steps;
-        return new Plan(ResultKind.MODEL, null, d, 8 * parameters, 8 * 4 * parameters, work,
+        Plan plan = new Plan(ResultKind.MODEL, null, d, 8 * parameters, 8 * 4 * parameters, work,
                 objective + " score matching of a " + layerText(d) + " network (" + parameters + " parameters) on '"
                         + data.id() + "', " + steps + " Adam steps of " + batch
                         + (truth != null ? ", Fisher divergence to '" + truth.id() + "'" : ""), metrics);
+        return conditional() ? plan.offering(java.util.EnumSet.of(ModelCapability.BLURRED_SCORES)) : plan;
     }
 
     /**

@@ -16,7 +16,10 @@ import org.fieldscore.runner.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code model} with {@code distribution: {type: formula}}: an unnormalised density written as log q. */
+/**
+ * {@code model} with {@code distribution: {type: formula}}: an unnormalised density written as log q. Steps that need
+ * exact draws or blurred scores refuse it while validating.
+ */
 class FormulaModelTest {
 
     private static final String HEAD = """
@@ -117,14 +120,36 @@ class FormulaModelTest {
         InvalidScenarioException e = assertThrows(InvalidScenarioException.class,
                 () -> ScenarioReader.caseOf(file, Map.of(), null).read());
         assertTrue(e.getMessage().contains("bad.yaml:23") && e.getMessage().contains("unknown variable 'w'"), e.getMessage());
-        Files.writeString(file, HEAD + """
+        Map<String, String> misuses = Map.of("""
                   - id: draws
                     type: data
                     from: seed-formula
                     count: 10
-                """);
-        StepFailedException f = assertThrows(StepFailedException.class,
-                () -> ScenarioExecutor.run(ScenarioReader.caseOf(file, Map.of(), null).read(), ProgressListener.NONE));
-        assertTrue(f.getMessage().contains("use a 'langevin' step"), f.getMessage());
+                """, "'data.from' needs a model with exact draws", """
+                  - id: draws
+                    type: data
+                    from: seed-normal
+                    count: 100
+                  - id: check
+                    type: diagnostics
+                    samples: draws
+                    reference: seed-formula
+                """, "'diagnostics.reference' needs a model with exact draws", """
+                  - id: annealed
+                    type: annealed-langevin
+                    model: seed-formula
+                    sigma-max: 2
+                    sigma-min: 0.5
+                    step-size: 0.05
+                    chains: 10
+                    start: {lower: -1, upper: 1}
+                """, "'annealed-langevin.model' needs a model with blurred scores");
+        for (Map.Entry<String, String> misuse : misuses.entrySet()) {
+            Files.writeString(file, HEAD + misuse.getKey());
+            InvalidScenarioException f = assertThrows(InvalidScenarioException.class,
+                    () -> ScenarioReader.caseOf(file, Map.of(), null).read());
+            assertTrue(f.getMessage().contains(misuse.getValue()) && f.getMessage().contains("'seed-formula' is"),
+                    f.getMessage());
+        }
     }
 }
