@@ -165,7 +165,7 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
                 Plan a = context.of(subject);
                 if (!a.metrics().contains(subjectMetric)) {
                     throw subjectNode.problem("step '" + subject.id() + "' has no metric '" + subjectMetric + "'."
-                            + Suggestions.didYouMean(subjectMetric, a.metrics()) + " Its metrics: "
+                            + Suggestions.didYouMean(subjectMetric, a.metrics()) + " Valid metrics of this step: "
                             + String.join(", ", a.metrics()) + ".");
                 }
                 summary = metric + " error of " + subject.id() + "." + subjectMetric + " against " + expectedText();

@@ -24,7 +24,9 @@ import org.fieldscore.runner.input.ScenarioNode;
  * {@code type: wave} — the Euler–Lagrange equation of the seed's Lagrangian without the static assumption,
  * ∂²φ/∂t² + γ∂φ/∂t − c²∇²φ = −gρ, by leapfrog from φ(0) and ∂φ/∂t(0), with boundary conditions per face and
  * first-order absorbing (Mur) faces. The step must satisfy the CFL condition c·Δt·√(Σ1/h²) ≤ 1 (checked while
- * validating, with the largest stable Δt in the message). Reports the energy at the start and the end.
+ * validating, with the largest stable Δt in the message). Reports the energy at the start and the end, and without a
+ * source its relative change (with a source switched on from rest the starting energy is near zero, and a relative
+ * change would mean nothing).
  *
  * @param header id, type, position
  * @param grid the grid
@@ -132,7 +134,10 @@ public record WaveStep(StepHeader header, Grid grid, double speed, Coupling coup
         }
         long bytes = 8L * grid.pointCount();
         List<String> metrics = new ArrayList<>(Plan.FIELD_METRICS);
-        metrics.addAll(List.of("steps", "energy-initial", "energy-final", "energy-change"));
+        metrics.addAll(List.of("steps", "energy-initial", "energy-final"));
+        if (density == null) {
+            metrics.add("energy-change");
+        }
         return new Plan(ResultKind.TIME_SERIES, grid, 1, bytes * span.snapshots().length, 8 * bytes,
                 (double) span.steps() * grid.pointCount() * 15,
                 "leapfrog wave (c = " + speed + ", g = " + coupling.value() + ", damping " + damping + "), "
@@ -180,7 +185,9 @@ public record WaveStep(StepHeader header, Grid grid, double speed, Coupling coup
         if (energy.length > 0) {
             metrics.put("energy-initial", energy[0]);
             metrics.put("energy-final", energy[energy.length - 1]);
-            metrics.put("energy-change", (energy[energy.length - 1] - energy[0]) / Math.abs(energy[0]));
+            if (density == null) {
+                metrics.put("energy-change", (energy[energy.length - 1] - energy[0]) / Math.abs(energy[0]));
+            }
         }
         return new StepResult(id(), type(), series, metrics, null, 0);
     }
