@@ -300,24 +300,32 @@ public final class EllipticOperator {
      */
     public double residual(double[] u, double[] b, double[] r) {
         fillGhosts(u);
-        double centre = centre();
         double[] partial = new double[rows()];
         ParallelLoops.forRange(0, rows(), grain(), (lo, hi) -> {
             for (int row = lo; row < hi; row++) {
-                int base = index(0, row % m1, row / m1);
-                double sum = 0;
-                for (int q = base, end = base + m0; q < end; q++) {
-                    double v = b[q] - (c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy])
-                            + c2 * (u[q - sz] + u[q + sz]) + centre * u[q]);
-                    if (r != null) {
-                        r[q] = v;
-                    }
-                    sum += v * v;
-                }
-                partial[row] = sum;
+                partial[row] = rowResidualSquares(u, b, r, row);
             }
         });
         return Math.sqrt(sum(partial));
+    }
+
+    /**
+     * Σ (b − (A − σ)u)² over one x row (row = j + m1·k), storing the residual in r when r is not null; ghosts must
+     * be current.
+     */
+    private double rowResidualSquares(double[] u, double[] b, double[] r, int row) {
+        double centre = centre();
+        int base = index(0, row % m1, row / m1);
+        double sum = 0;
+        for (int q = base, end = base + m0; q < end; q++) {
+            double v = b[q] - (c0 * (u[q - 1] + u[q + 1]) + c1 * (u[q - sy] + u[q + sy])
+                    + c2 * (u[q - sz] + u[q + sz]) + centre * u[q]);
+            if (r != null) {
+                r[q] = v;
+            }
+            sum += v * v;
+        }
+        return sum;
     }
 
     /**
@@ -479,6 +487,38 @@ public final class EllipticOperator {
      *     half-sweeps; the result does not depend on it
      */
     void smoothRedBlack(double[] u, double[] b, double omega, int blocks) {
+        smoothRedBlack(u, b, omega, blocks, null);
+    }
+
+    /**
+     * One red–black sweep followed by the residual norm ‖b − (A − σ)u‖₂ of its result, equal bit for bit to
+     * {@link #residual}. In the plane-fused sweep the residual of a plane is taken as soon as the plane and its two
+     * neighbours are final, while they are still in cache, so the norm costs no extra pass over memory.
+     *
+     * @param u padded solution, updated in place
+     * @param b padded right-hand side
+     * @param omega the relaxation factor
+     * @return the residual norm after the sweep
+     */
+    double smoothRedBlackWithResidual(double[] u, double[] b, double omega) {
+        return smoothRedBlackWithResidual(u, b, omega, m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8));
+    }
+
+    /** @param blocks as for {@link #smoothRedBlack(double[], double[], double, int)}; the result does not depend on it */
+    double smoothRedBlackWithResidual(double[] u, double[] b, double omega, int blocks) {
+        if (blocks < 1) {
+            smoothRedBlack(u, b, omega, 0, null);
+            return residual(u, b, null);
+        }
+        double[] partial = new double[rows()];
+        smoothRedBlack(u, b, omega, blocks, partial);
+        return Math.sqrt(sum(partial));
+    }
+
+    /**
+     * @param partial null, or per-row sums of squared residuals to fill after the sweep (needs blocks ≥ 1)
+     */
+    private void smoothRedBlack(double[] u, double[] b, double omega, int blocks, double[] partial) {
         fillGhosts(u);
         int first = 0;
         int second = 1;
@@ -497,6 +537,12 @@ public final class EllipticOperator {
                     fillPlaneGhosts(u, k);
                     if (k - 1 > from) {
                         relaxPlane(u, b, omega, k - 1, second);
+                        if (partial != null) {
+                            fillPlaneGhosts(u, k - 1);
+                            if (k - 2 >= from + 2) {
+                                planeResidualSquares(u, b, k - 2, partial);
+                            }
+                        }
                     }
                 }
             }
@@ -512,6 +558,29 @@ public final class EllipticOperator {
                 }
             }
         });
+        if (partial == null) {
+            return;
+        }
+        // the planes next to block boundaries, whose neighbours became final only in the pass above
+        fillGhosts(u);
+        ParallelLoops.forRange(0, blocks, 1, (lo, hi) -> {
+            for (int blk = lo; blk < hi; blk++) {
+                int from = (int) ((long) m2 * blk / blocks);
+                int to = (int) ((long) m2 * (blk + 1) / blocks);
+                for (int k = from; k < to; k++) {
+                    if (k < from + 2 || k > to - 3) {
+                        planeResidualSquares(u, b, k, partial);
+                    }
+                }
+            }
+        });
+    }
+
+    private void planeResidualSquares(double[] u, double[] b, int k, double[] partial) {
+        for (int j = 0; j < m1; j++) {
+            int row = j + m1 * k;
+            partial[row] = rowResidualSquares(u, b, null, row);
+        }
     }
 
     private void relaxPlanes(double[] u, double[] b, double omega, int colour, int from, int to) {

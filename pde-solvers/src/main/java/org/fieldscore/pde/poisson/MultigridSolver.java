@@ -141,6 +141,10 @@ public final class MultigridSolver implements PoissonSolver {
         private final DenseDirect coarsest;
         private final double jacobiWeight;
         private final double redBlackFactor;
+        /** Whether the cycles of a solve report the fine residual of their last sweep (not when preconditioning). */
+        private boolean trackFineResidual;
+        /** The fine residual taken during the last cycle's final sweep, or NaN. */
+        private double fineResidual = Double.NaN;
 
         Hierarchy(EllipticOperator fine) {
             ops.add(fine);
@@ -216,34 +220,55 @@ public final class MultigridSolver implements PoissonSolver {
             EllipticOperator fine = ops.get(0);
             u[0] = solution;
             b[0] = rhs;
-            boolean singular = fine.isSingular();
             double rhsNorm = fine.norm(rhs);
             double threshold = stopping.threshold(rhsNorm);
-            List<Double> history = new ArrayList<>();
             double res = fine.residual(solution, rhs, null);
+            trackFineResidual = true;
+            try {
+                return cyclesUntilConverged(rhsNorm, threshold, res, stopping, listener);
+            } finally {
+                trackFineResidual = false;
+                u[0] = null;
+                b[0] = null;
+            }
+        }
+
+        private SolveReport cyclesUntilConverged(double rhsNorm, double threshold, double initialResidual,
+                                                 Stopping stopping, ProgressListener listener) {
+            EllipticOperator fine = ops.get(0);
+            List<Double> history = new ArrayList<>();
+            double res = initialResidual;
             history.add(res);
             int iterations = 0;
             if (cycle == Cycle.FMG && res > threshold) {
                 fullMultigrid();
                 iterations++;
-                res = fine.residual(solution, rhs, null);
+                res = takeFineResidual();
                 history.add(res);
                 listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
             while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
                 cycle(0, cycle == Cycle.W ? 2 : 1);
                 iterations++;
-                res = fine.residual(solution, rhs, null);
+                res = takeFineResidual();
                 history.add(res);
                 listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
-            if (singular) {
-                fine.subtract(solution, fine.weightedMean(solution));
+            if (fine.isSingular()) {
+                fine.subtract(u[0], fine.weightedMean(u[0]));
             }
-            u[0] = null;
-            b[0] = null;
             return new SolveReport(name(), iterations, rhsNorm, history.stream().mapToDouble(Double::doubleValue)
                     .toArray(), res <= threshold, threshold);
+        }
+
+        /**
+         * @return ‖b − Au‖ on the finest level after the last cycle: taken during its last post-smoothing sweep when
+         *     that was a red–black sweep, computed otherwise
+         */
+        private double takeFineResidual() {
+            double res = Double.isNaN(fineResidual) ? ops.get(0).residual(u[0], b[0], null) : fineResidual;
+            fineResidual = Double.NaN;
+            return res;
         }
 
         /** Applies one cycle to the error equation with zero initial guess: z ≈ (A − σ)⁻¹ v (a preconditioner). */
@@ -269,7 +294,12 @@ public final class MultigridSolver implements PoissonSolver {
                 cycle(level + 1, gamma);
             }
             interpolate(interpolations.get(level), level, u[level + 1], u[level], true);
-            smooth(level, postSmoothing);
+            if (level == 0 && trackFineResidual && smoother == Smoother.RED_BLACK && postSmoothing > 0) {
+                smooth(level, postSmoothing - 1);
+                fineResidual = op.smoothRedBlackWithResidual(u[0], b[0], redBlackFactor);
+            } else {
+                smooth(level, postSmoothing);
+            }
         }
 
         private void fullMultigrid() {
