@@ -479,7 +479,12 @@ public final class EllipticOperator {
      * @param omega the relaxation factor ω, 0 &lt; ω &lt; 2
      */
     void smoothRedBlack(double[] u, double[] b, double omega) {
-        smoothRedBlack(u, b, omega, m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8));
+        smoothRedBlack(u, b, omega, sweepBlocks());
+    }
+
+    /** @return the plane blocks of a fused sweep: one per thread, each at least 8 planes; 0 on small planes */
+    private int sweepBlocks() {
+        return m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8);
     }
 
     /**
@@ -501,7 +506,7 @@ public final class EllipticOperator {
      * @return the residual norm after the sweep
      */
     double smoothRedBlackWithResidual(double[] u, double[] b, double omega) {
-        return smoothRedBlackWithResidual(u, b, omega, m0 * m1 < 256 ? 0 : Math.min(ParallelLoops.threads(), m2 / 8));
+        return smoothRedBlackWithResidual(u, b, omega, sweepBlocks());
     }
 
     /** @param blocks as for {@link #smoothRedBlack(double[], double[], double, int)}; the result does not depend on it */

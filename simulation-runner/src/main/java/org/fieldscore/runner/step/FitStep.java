@@ -207,30 +207,21 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
 
     private ScoreModel polynomial(StepValue.Samples samples, Map<String, Double> m) {
         int d = samples.dimension();
-        double[] points = samples.points();
         int n = samples.count();
+        Map<String, Double> moments = DataStep.metrics(samples);
         double[] center = new double[d];
         double[] scale = new double[d];
-        for (int t = 0; t < n; t++) {
-            for (int i = 0; i < d; i++) {
-                center[i] += points[t * d + i] / n;
-            }
-        }
-        for (int t = 0; t < n; t++) {
-            for (int i = 0; i < d; i++) {
-                double v = points[t * d + i] - center[i];
-                scale[i] += v * v / n;
-            }
-        }
         for (int i = 0; i < d; i++) {
-            scale[i] = Math.sqrt(scale[i]);
+            center[i] = moments.get("mean-" + i);
+            scale[i] = Math.sqrt(moments.get("variance-" + i) * (n - 1) / n);
             if (!(scale[i] > 0)) {
                 throw new IllegalArgumentException("coordinate " + i + " of '" + data.id() + "' is constant; the"
                         + " exponential family needs data that vary along every coordinate");
             }
         }
         PolynomialStatistics statistics = PolynomialStatistics.upToDegree(d, degree, center, scale);
-        ExponentialFamily.Estimate estimate = new ExponentialFamily(statistics).closedForm(points, ridge);
+        ExponentialFamily family = new ExponentialFamily(statistics);
+        ExponentialFamily.Estimate estimate = family.closedForm(samples.points(), ridge);
         double[] theta = estimate.theta();
         for (int j = 0; j < theta.length; j++) {
             m.put(thetaMetric(statistics, j), theta[j]);
@@ -242,7 +233,7 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
         m.put("parameters", (double) theta.length);
         m.put("condition-number", estimate.conditionNumber());
         m.put("decays", statistics.decaysInEveryDirection(theta) ? 1.0 : 0.0);
-        return new ExponentialFamily(statistics).at(theta);
+        return family.at(theta);
     }
 
     /** @return {@code theta-} followed by the monomial's exponents, for example {@code theta-2-0-1} */

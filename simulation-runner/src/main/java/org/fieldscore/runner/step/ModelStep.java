@@ -99,12 +99,7 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
                 StepReading.coordinates(d).subList(1, d + 1)) + ", e.g. \"-(x^2 - 1)^2/0.1\"");
         Formula logQ = text.formula(StepReading.coordinates(d).subList(1, d + 1));
         double h = m.has("step") ? m.get("step").positive() : FORMULA_STEP;
-        ThreadLocal<double[]> args = ThreadLocal.withInitial(() -> new double[d]);
-        FiniteDifferenceModel model = new FiniteDifferenceModel(d, x -> {
-            double[] a = args.get();
-            System.arraycopy(x, 0, a, 0, d);
-            return logQ.evaluate(a);
-        }, h, 4);
+        FiniteDifferenceModel model = new FiniteDifferenceModel(d, logQ::evaluate, h, 4);
         double atOrigin = model.logDensity(new double[d]);
         if (Double.isNaN(atOrigin)) {
             throw text.problem("log q is not a number at the origin; give a formula defined on all of R^" + d

@@ -25,8 +25,7 @@ public record Plan(ResultKind kind, Grid grid, int components, long resultBytes,
     /** A plan without model capabilities. */
     public Plan(ResultKind kind, Grid grid, int components, long resultBytes, long workspaceBytes, double work,
                 String summary, List<String> metrics) {
-        this(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics,
-                EnumSet.noneOf(ModelCapability.class));
+        this(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.of());
     }
 
     /**
@@ -34,8 +33,8 @@ public record Plan(ResultKind kind, Grid grid, int components, long resultBytes,
      * @return a copy with them
      */
     public Plan offering(Set<ModelCapability> offered) {
-        Set<ModelCapability> all = capabilities.isEmpty() ? EnumSet.noneOf(ModelCapability.class)
-                : EnumSet.copyOf(capabilities);
+        Set<ModelCapability> all = EnumSet.noneOf(ModelCapability.class);
+        all.addAll(capabilities);
         all.addAll(offered);
         return new Plan(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.copyOf(all));
     }
