@@ -13,7 +13,7 @@ import org.fieldscore.fields.grid.Grid;
  * analytic field; when one operand is sampled, the other is sampled on the same grid and the result is sampled
  * there. Two sampled operands must share their grid. Fields are immutable.
  *
- * <p>The seed's composite φ = φ₁·φ₂ + φ₃ + φ₄² + log φ₅ reads
+ * <p>The essay's composite φ = φ₁·φ₂ + φ₃ + φ₄² + log φ₅ reads
  * {@code phi1.times(phi2).plus(phi3).plus(phi4.pow(2)).plus(phi5.log())}.
  */
 public interface ScalarField {

@@ -1,7 +1,7 @@
 package org.fieldscore.fields;
 
 /**
- * An affine change of units, v' = scale·(v − offset), such as the seed's °F → °C: °C = 5/9·(°F − 32).
+ * An affine change of units, v' = scale·(v − offset), such as the essay's °F → °C: °C = 5/9·(°F − 32).
  *
  * <p>Instances are immutable.
  *

@@ -5,7 +5,7 @@ import org.fieldscore.fields.grid.Grid;
 /**
  * A vector field v: (t, x) → ℝ<sup>p</sup> over 1 to 3 space dimensions.
  *
- * <p>The number of components p is independent of the space dimension: the seed's wind velocity is ℝ² → ℝ²,
+ * <p>The number of components p is independent of the space dimension: the essay's wind velocity is ℝ² → ℝ²,
  * the 4-gradient ∂φ/∂X<sup>μ</sup> of a 3-D space-time field has 4 components (t, x, y, z). Fields are
  * immutable.
  */
@@ -48,7 +48,7 @@ public interface VectorField {
 
     /**
      * The Minkowski squared norm with signature (+, −, −, −): v₀² − v₁² − … , component 0 being time. This is the
-     * Lorentz-invariant combination in the seed's Lagrangian, (∂φ/∂t)² − |∇φ|².
+     * Lorentz-invariant combination in the essay's Lagrangian, (∂φ/∂t)² − |∇φ|².
      *
      * @return the Minkowski squared norm (may be negative)
      */

@@ -22,7 +22,7 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's bimodal case that an MVN cannot capture: weights 0.8 at (5, 5) and 0.2 at (−5, −5), identity
+ * The essay's bimodal case that an MVN cannot capture: weights 0.8 at (5, 5) and 0.2 at (−5, −5), identity
  * covariances.
  */
 class BimodalTest {

@@ -16,7 +16,7 @@ import org.fieldscore.score.sample.ChainStart;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Full-size learned scores on the seed's bimodal target (minutes on 2 cores; run with -Pslow). */
+/** Full-size learned scores on the essay's bimodal target (minutes on 2 cores; run with -Pslow). */
 @Tag("slow")
 class LearnedScoreSlowTest {
 

@@ -1,11 +1,11 @@
 package org.fieldscore.fields.constants;
 
 /**
- * The coupling constant g of the seed's Lagrangian L = ½[(∂φ/∂t)² − |∇φ|²] − gρφ, whose static Euler–Lagrange
+ * The coupling constant g of the essay's Lagrangian L = ½[(∂φ/∂t)² − |∇φ|²] − gρφ, whose static Euler–Lagrange
  * equation is Poisson's equation ∇²φ = gρ.
  *
  * <p>Sign convention: with E = −∇φ (electrostatics) and g = −∇φ (gravity), Gauss's laws ∇·E = ρ/ε₀ and
- * ∇·g = −4πGρ require ∇²φ = −ρ/ε₀ and ∇²φ = 4πGρ. The seed writes ∇²φ = ρ/ε₀; FieldScore uses the physically
+ * ∇·g = −4πGρ require ∇²φ = −ρ/ε₀ and ∇²φ = 4πGρ. The essay writes ∇²φ = ρ/ε₀; FieldScore uses the physically
  * consistent g = −1/ε₀, so that a positive charge has a positive potential −g q/(4πr) = q/(4πε₀r).
  *
  * @param value g

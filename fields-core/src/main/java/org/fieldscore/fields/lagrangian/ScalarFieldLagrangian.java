@@ -10,12 +10,12 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.ops.FiniteDifferences;
 
 /**
- * The seed's Lagrangian density of a scalar field coupled to a source,
+ * The essay's Lagrangian density of a scalar field coupled to a source,
  * <pre>L = ½[(1/c²)(∂φ/∂t)² − |∇φ|²] − g ρ φ,</pre>
  * its action S = ∫ L d<sup>d</sup>x dt, and the Euler–Lagrange residual
  * <pre>R = (1/c²) ∂²φ/∂t² − ∇²φ + g ρ,</pre>
  * which vanishes exactly at stationary points of S (the wave equation with a source; its static limit is
- * Poisson's equation ∇²φ = gρ). With c = 1 this is the seed's Minkowski form (L. Susskind and A. Friedman,
+ * Poisson's equation ∇²φ = gρ). With c = 1 this is the essay's Minkowski form (L. Susskind and A. Friedman,
  * <i>Special Relativity and Classical Field Theory</i>, 2017, ch. 5). Derivatives come from the given
  * {@link FiniteDifferences}, so the residual of a discrete solution tends to zero at the scheme's order. Immutable.
  */
@@ -27,7 +27,7 @@ public final class ScalarFieldLagrangian {
 
     /**
      * @param coupling g
-     * @param waveSpeed c &gt; 0 (1 in the seed's units)
+     * @param waveSpeed c &gt; 0 (1 in the essay's units)
      * @param differences the derivative operators
      */
     public ScalarFieldLagrangian(Coupling coupling, double waveSpeed, FiniteDifferences differences) {
@@ -41,7 +41,7 @@ public final class ScalarFieldLagrangian {
 
     /**
      * @param coupling g
-     * @return the seed's Lagrangian (c = 1) with second-order differences
+     * @return the essay's Lagrangian (c = 1) with second-order differences
      */
     public static ScalarFieldLagrangian seed(Coupling coupling) {
         return new ScalarFieldLagrangian(coupling, 1.0, FiniteDifferences.order(2));

@@ -124,7 +124,7 @@ public final class FiniteDifferences {
     }
 
     /**
-     * The seed's Jacobian of a space-time field, ∂φ/∂X<sup>μ</sup> = (∂φ/∂t, ∂φ/∂x, ∂φ/∂y, ∂φ/∂z).
+     * The essay's Jacobian of a space-time field, ∂φ/∂X<sup>μ</sup> = (∂φ/∂t, ∂φ/∂x, ∂φ/∂y, ∂φ/∂z).
      *
      * @param f a field on a space-time grid
      * @return d + 1 components, time first

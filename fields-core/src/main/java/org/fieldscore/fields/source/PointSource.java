@@ -3,7 +3,7 @@ package org.fieldscore.fields.source;
 import org.fieldscore.fields.grid.Grid;
 
 /**
- * A point charge ρ = q·δ(x − x₀), the seed's particle at rest (δ³ in three dimensions). Immutable.
+ * A point charge ρ = q·δ(x − x₀), the essay's particle at rest (δ³ in three dimensions). Immutable.
  *
  * <p>On the grid the charge becomes point densities ρ<sub>p</sub> = q·w<sub>p</sub>/ΔV with weights
  * w<sub>p</sub> that sum to one, so the discrete total Σ ρ<sub>p</sub> ΔV equals q up to rounding. Weights that

@@ -8,7 +8,7 @@ import org.fieldscore.fields.grid.Grid;
 
 /**
  * The diffusion equation ∂φ/∂t − k∇²φ = S(t, x) on a box grid, with boundary conditions per face (whose values may
- * depend on t and x) and an initial state at t = 0. It is the seed's Lagrangian dynamics with the second time
+ * depend on t and x) and an initial state at t = 0. It is the essay's Lagrangian dynamics with the second time
  * derivative replaced by a first one (Fick/Fourier). Immutable; build with {@link #on(Grid)}.
  *
  * <p>Heat form: ρc ∂T/∂t − K∇²T = Q with conductivity K, density ρ, specific heat c and volumetric source Q, that is

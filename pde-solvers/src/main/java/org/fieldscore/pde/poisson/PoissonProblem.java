@@ -13,7 +13,7 @@ import org.fieldscore.fields.source.Source;
 
 /**
  * Poisson's equation ∇²φ = f on a box grid with a boundary condition on every face; f = g·ρ for a source density ρ
- * and coupling g (the static Euler–Lagrange equation of the seed's Lagrangian). Immutable; build with
+ * and coupling g (the static Euler–Lagrange equation of the essay's Lagrangian). Immutable; build with
  * {@link #on(Grid)}.
  *
  * <p>Discretisation: the second-order 7-point (5-point in 2-D, 3-point in 1-D) Laplacian on the grid points; see

@@ -16,8 +16,8 @@ import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.Source;
 
 /**
- * The damped wave equation ∂²φ/∂t² + γ∂φ/∂t − c²∇²φ = −gρ(t, x): the Euler–Lagrange equation of the seed's
- * Lagrangian L = ½[(∂φ/∂t)² − c²|∇φ|²] − gρφ (c = 1 in the seed), with optional linear damping γ. Its static limit
+ * The damped wave equation ∂²φ/∂t² + γ∂φ/∂t − c²∇²φ = −gρ(t, x): the Euler–Lagrange equation of the essay's
+ * Lagrangian L = ½[(∂φ/∂t)² − c²|∇φ|²] − gρφ (c = 1 in the essay), with optional linear damping γ. Its static limit
  * is ∇²φ = gρ/c². Immutable; build with {@link #on(Grid)}.
  *
  * <p>Faces listed as absorbing carry a first-order Mur condition ∂φ/∂t + c∂φ/∂n = 0 instead of their boundary

@@ -97,7 +97,7 @@ class WaveSolverTest {
     }
 
     /**
-     * The seed's static limit: a damped wave with a constant point source settles to the Poisson solution of
+     * The essay's static limit: a damped wave with a constant point source settles to the Poisson solution of
      * ∇²φ = gρ/c² on the same grid (damping γ = 2ω₁ for the slowest mode; after t = 8 every mode has decayed by
      * e^{-30} or more, so the remaining difference is the linear solver's tolerance).
      */

@@ -7,7 +7,7 @@ import org.fieldscore.score.model.ScoreModel;
 
 /**
  * The Fisher divergence F(p ‖ model) = ½ E<sub>p</sub>‖S<sub>model</sub>(x) − S<sub>p</sub>(x)‖², the fit metric of
- * score matching (Hyvärinen 2005, eq. 2; the seed's J(θ)).
+ * score matching (Hyvärinen 2005, eq. 2; the essay's J(θ)).
  */
 public final class FisherDivergence {
 

@@ -5,7 +5,7 @@ import org.fieldscore.score.model.MultivariateNormalModel;
 import org.fieldscore.score.model.UnnormalizedModel;
 
 /**
- * The seed's MVN family with the analytic Hyvärinen term, θ = (μ, upper triangle of M row by row) as in
+ * The essay's MVN family with the analytic Hyvärinen term, θ = (μ, upper triangle of M row by row) as in
  * {@link MultivariateNormalModel#family(int)}. With δ = x − μ and r = Mδ:
  * <pre>
  *   ψ = −tr M + ½‖r‖²,   ∂ψ/∂μ = −M r,   ∂ψ/∂M_ii = −1 + r_i δ_i,   ∂ψ/∂M_ij = r_i δ_j + r_j δ_i (i &lt; j).

@@ -10,7 +10,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * The multivariate normal model of the seed, log q(x; μ, M) = −½ (x − μ)ᵀ M (x − μ), with precision M (symmetric
+ * The multivariate normal model of the essay, log q(x; μ, M) = −½ (x − μ)ᵀ M (x − μ), with precision M (symmetric
  * positive definite). Score S(x) = −M(x − μ), divergence tr(∂S/∂x) = −tr M. Immutable.
  */
 public final class MultivariateNormalModel implements UnnormalizedModel {

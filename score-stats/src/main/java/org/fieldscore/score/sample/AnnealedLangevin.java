@@ -12,7 +12,7 @@ import org.fieldscore.score.model.ScoreModel;
  * distribution, NeurIPS 2019, Alg. 1). Noise levels follow the geometric schedule
  * σ<sub>i</sub> = σ<sub>max</sub>(σ<sub>min</sub>/σ<sub>max</sub>)<sup>(i−1)/(L−1)</sup>, i = 1 … L; at level i the chain
  * takes T unadjusted steps x ← x + (α<sub>i</sub>/2) s(x, σ<sub>i</sub>) + √α<sub>i</sub> z with
- * α<sub>i</sub> = ε σ<sub>i</sub>²/σ<sub>L</sub>² (our ε is the step at the smallest level, the seed's convention
+ * α<sub>i</sub> = ε σ<sub>i</sub>²/σ<sub>L</sub>² (our ε is the step at the smallest level, the essay's convention
  * of ε/2 on the drift and √ε on the noise; Song &amp; Ermon's α<sub>i</sub> is our α<sub>i</sub>). Large early
  * noise lets chains cross between modes, so mode weights are respected; the output is each chain's final
  * state. Immutable.

@@ -8,7 +8,7 @@ import org.fieldscore.score.model.Checks;
 import org.fieldscore.score.model.ScoreModel;
 
 /**
- * Unadjusted Langevin dynamics exactly as the seed writes it,
+ * Unadjusted Langevin dynamics exactly as the essay writes it,
  * <pre>
  *   x_t = x_{t−1} + (ε/2) S(x_{t−1}) + √ε z_t,   z_t ~ N(0, I),
  * </pre>

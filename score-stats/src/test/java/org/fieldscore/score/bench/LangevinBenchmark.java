@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Unadjusted Langevin on the seed's 2-D MVN (μ = 0, Σ = [[1, .5], [.5, 1]], ε = 0.01), 10⁵ chains × 100 steps from
+ * Unadjusted Langevin on the essay's 2-D MVN (μ = 0, Σ = [[1, .5], [.5, 1]], ε = 0.01), 10⁵ chains × 100 steps from
  * the origin, in chain-steps per second: the setting of {@code langevin()} in {@code numpy_peers.py}.
  */
 @State(Scope.Benchmark)

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The NCSN toy setting: a 2-128-128-2 softplus score network trained by variance-reduced sliced score matching,
- * batch 128, 10⁴ Adam steps, on 10⁴ draws of the seed's 2-D MVN. Wall time of one full training run (target:
+ * batch 128, 10⁴ Adam steps, on 10⁴ draws of the essay's 2-D MVN. Wall time of one full training run (target:
  * under 30 s on 2 cores).
  */
 @State(Scope.Benchmark)

@@ -10,17 +10,17 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.stat.correlation.Covariance;
 import org.junit.jupiter.api.Test;
 
-/** The seed's example μ = 0, Σ = [[1, .5], [.5, 1]]: closed form, generic optimiser, MLE, consistency. */
+/** The essay's example μ = 0, Σ = [[1, .5], [.5, 1]]: closed form, generic optimiser, MLE, consistency. */
 class MultivariateNormalEstimationTest {
 
     private static final double[][] SIGMA = {{1, 0.5}, {0.5, 1}};
-    private static final MultivariateNormalModel SEED = MultivariateNormalModel.ofCovariance(new double[2], SIGMA);
+    private static final MultivariateNormalModel ESSAY_NORMAL = MultivariateNormalModel.ofCovariance(new double[2], SIGMA);
 
     @Test
     void closedFormFromOneHundredThousandSamplesIsWithinThreeStandardErrors() {
         int t = 100_000;
-        MultivariateNormalFit fit = MultivariateNormalFit.fit(SEED.draw(t, 2024), 2);
-        double[][] m = SEED.precision();
+        MultivariateNormalFit fit = MultivariateNormalFit.fit(ESSAY_NORMAL.draw(t, 2024), 2);
+        double[][] m = ESSAY_NORMAL.precision();
         double[] mu = fit.mean();
         double[][] mHat = fit.precision();
         double[][] cHat = fit.covariance();
@@ -40,7 +40,7 @@ class MultivariateNormalEstimationTest {
     @Test
     void closedFormEqualsTheMaximumLikelihoodEstimateOnTheSameSample() {
         int t = 100_000;
-        double[] x = SEED.draw(t, 7);
+        double[] x = ESSAY_NORMAL.draw(t, 7);
         MultivariateNormalFit fit = MultivariateNormalFit.fit(x, 2);
         double[][] rows = new double[t][2];
         for (int s = 0; s < t; s++) {
@@ -76,7 +76,7 @@ class MultivariateNormalEstimationTest {
     void genericOptimizerOnTheAutodiffObjectiveReachesTheClosedForm() {
         // the autodiff objective costs ~25 µs per sample and evaluation; 2000 samples keep the test short, and
         // the comparison is on the same sample, so T does not enter the tolerance
-        double[] x = SEED.draw(2_000, 99);
+        double[] x = ESSAY_NORMAL.draw(2_000, 99);
         double[] closed = MultivariateNormalFit.fit(x, 2).model().parameters();
         AutodiffFamily family = new AutodiffFamily(MultivariateNormalModel.family(2));
         ScoreMatching matching = new ScoreMatching(new Lbfgs(10, 1e-9, 500), 0, 0, 5);
@@ -96,7 +96,7 @@ class MultivariateNormalEstimationTest {
 
     @Test
     void lbfgsOnTheAnalyticObjectiveReachesTheClosedFormFromOneHundredThousandSamples() {
-        double[] x = SEED.draw(100_000, 2024);
+        double[] x = ESSAY_NORMAL.draw(100_000, 2024);
         double[] closed = MultivariateNormalFit.fit(x, 2).model().parameters();
         Lbfgs.Result result = new ScoreMatching(new Lbfgs(10, 1e-9, 500), 2, 0.3, 6).fit(
                 new MultivariateNormalFamily(2), x, new double[] {0.5, -0.5, 1, 0, 1});
@@ -136,13 +136,13 @@ class MultivariateNormalEstimationTest {
     @Test
     void estimationErrorFallsLikeOneOverRootT() {
         int[] sizes = {1_000, 3_000, 10_000, 30_000, 100_000};
-        double[][] m = SEED.precision();
+        double[][] m = ESSAY_NORMAL.precision();
         double[] logT = new double[sizes.length];
         double[] logErr = new double[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             double err = 0;
             for (int rep = 0; rep < 20; rep++) {
-                double[][] mHat = MultivariateNormalFit.fit(SEED.draw(sizes[s], 1000L * s + rep), 2).precision();
+                double[][] mHat = MultivariateNormalFit.fit(ESSAY_NORMAL.draw(sizes[s], 1000L * s + rep), 2).precision();
                 double f = 0;
                 for (int i = 0; i < 2; i++) {
                     for (int j = 0; j < 2; j++) {
@@ -171,7 +171,7 @@ class MultivariateNormalEstimationTest {
 
     @Test
     void badInputIsRejectedWithAClearMessage() {
-        double[] x = SEED.draw(100, 1);
+        double[] x = ESSAY_NORMAL.draw(100, 1);
         x[37] = Double.NaN;
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> MultivariateNormalFit.fit(x, 2));

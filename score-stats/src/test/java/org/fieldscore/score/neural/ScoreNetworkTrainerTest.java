@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Training is reproducible, converges on a Gaussian, and rejects mismatched settings. */
 class ScoreNetworkTrainerTest {
 
-    private static final MultivariateNormalModel SEED = MultivariateNormalModel.ofCovariance(new double[2],
+    private static final MultivariateNormalModel ESSAY_NORMAL = MultivariateNormalModel.ofCovariance(new double[2],
             new double[][] {{1, 0.5}, {0.5, 1}});
 
     @Test
     void sameSeedGivesTheSameNetworkWhateverTheThreadCount() throws Exception {
-        double[] data = SEED.draw(500, 1);
+        double[] data = ESSAY_NORMAL.draw(500, 1);
         TrainingSettings settings = TrainingSettings.sliced(false, 30, 16, 1e-3, 4);
         double[] one = new ForkJoinPool(1).submit(() -> ScoreNetworkTrainer.train(
                 MlpScoreNetwork.create(2, new int[] {8, 8}, 2), data, settings, ProgressListener.NONE)).get()
@@ -38,11 +38,11 @@ class ScoreNetworkTrainerTest {
     @Test
     void denoisingTrainingApproachesTheSmoothedGaussianScore() {
         double sigma = 0.3;
-        double[] data = SEED.draw(5000, 2);
+        double[] data = ESSAY_NORMAL.draw(5000, 2);
         MlpScoreNetwork untrained = MlpScoreNetwork.create(2, new int[] {16, 16}, 3);
         ScoreNetworkTrainer.Result result = ScoreNetworkTrainer.train(untrained, data,
                 TrainingSettings.denoising(sigma, 1500, 64, 3e-3, 5), ProgressListener.NONE);
-        MultivariateNormalModel smoothed = SEED.withNoise(sigma);
+        MultivariateNormalModel smoothed = ESSAY_NORMAL.withNoise(sigma);
         double[] test = smoothed.draw(10_000, 6);
         double before = FisherDivergence.monteCarlo(untrained, smoothed, test).value();
         double after = FisherDivergence.monteCarlo(result.network(), smoothed, test).value();
@@ -51,7 +51,7 @@ class ScoreNetworkTrainerTest {
 
     @Test
     void mismatchedNetworkAndObjectiveAreRejected() {
-        double[] data = SEED.draw(10, 1);
+        double[] data = ESSAY_NORMAL.draw(10, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScoreNetworkTrainer.train(
                 MlpScoreNetwork.create(2, new int[] {4}, 1), data,
                 TrainingSettings.noiseConditional(5, 0.1, 4, 10, 8, 1e-3, 1), ProgressListener.NONE));

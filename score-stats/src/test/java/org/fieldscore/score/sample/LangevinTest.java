@@ -69,7 +69,7 @@ class LangevinTest {
         }
     }
 
-    /** MALA on the seed's 2-D MVN: the marginals are N(0, 1), the chains mix (R̂), and ESS is sensible. */
+    /** MALA on the essay's 2-D MVN: the marginals are N(0, 1), the chains mix (R̂), and ESS is sensible. */
     @Test
     void malaOnTheSeedsGaussianPassesKolmogorovSmirnovAndConvergenceDiagnostics() {
         MultivariateNormalModel seed = MultivariateNormalModel.ofCovariance(new double[2],

@@ -19,7 +19,7 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * temperature. Langevin chains driven by the finite-difference gradient of the solved field sample p; their
  * histogram is compared with exp(−φ/T)/Z evaluated on the grid, Z by the histogram's own cell weights.
  *
- * <p>The chains use the seed's unadjusted Langevin update x ← x + (ε/2)S(x) + √ε z, whose stationary law differs
+ * <p>The chains use the essay's unadjusted Langevin update x ← x + (ε/2)S(x) + √ε z, whose stationary law differs
  * from p by O(ε); the grid's finite differences add O(h²).
  */
 public final class BoltzmannSampling {

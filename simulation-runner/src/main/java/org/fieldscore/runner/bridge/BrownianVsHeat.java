@@ -23,7 +23,7 @@ import org.fieldscore.score.sample.ChainStart;
 import org.fieldscore.score.sample.UnadjustedLangevin;
 
 /**
- * Bridge: Brownian particles and the heat equation. N particles start at x₀ and move by dX = √(2k) dW — the seed's
+ * Bridge: Brownian particles and the heat equation. N particles start at x₀ and move by dX = √(2k) dW — the essay's
  * Langevin update with score S = 0 and step ε = 2k·dt, so each step adds variance 2k·dt per axis. Their density
  * solves ∂p/∂t = k∇²p with p(0) = δ(x − x₀), whose free-space solution is the heat kernel
  * (4πkt)<sup>−d/2</sup> exp(−|x − x₀|²/(4kt)). The diffusion solver is started from the δ deposited on the grid

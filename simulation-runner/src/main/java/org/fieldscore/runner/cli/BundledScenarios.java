@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.input.ScenarioText;
@@ -19,6 +20,9 @@ public final class BundledScenarios {
 
     /** Resource folder of the bundled scenarios. */
     public static final String FOLDER = "/org/fieldscore/runner/scenarios/";
+
+    /** Former names that still run, each mapped to the scenario it now names. */
+    private static final Map<String, String> ALIASES = Map.of("seed-tour", "tour");
 
     private BundledScenarios() {
     }
@@ -36,14 +40,31 @@ public final class BundledScenarios {
     }
 
     /**
-     * @param name a bundled scenario's name
+     * @param name a bundled scenario's name or a former name of one
+     * @return whether it names a bundled scenario
+     */
+    public static boolean contains(String name) {
+        return names().contains(canonical(name));
+    }
+
+    /**
+     * @param name a bundled scenario's name or a former name of one
+     * @return the scenario's current name
+     */
+    public static String canonical(String name) {
+        return ALIASES.getOrDefault(name, name);
+    }
+
+    /**
+     * @param name a bundled scenario's name (or a former name of one)
      * @return its YAML text
      */
     public static String text(String name) {
-        if (!names().contains(name)) {
+        String current = canonical(name);
+        if (!names().contains(current)) {
             throw new IllegalArgumentException("no bundled scenario named '" + name + "'; bundled: " + names());
         }
-        return read(name + ".yaml");
+        return read(current + ".yaml");
     }
 
     /**
@@ -53,10 +74,11 @@ public final class BundledScenarios {
      * @return the case
      * @throws InvalidScenarioException when the bundled text is not valid text (a packaging error)
      */
-    public static ScenarioCase caseOf(String name, java.util.Map<String, String> overrides, Long seed)
+    public static ScenarioCase caseOf(String name, Map<String, String> overrides, Long seed)
             throws InvalidScenarioException {
-        String text = ScenarioText.decode(name + ".yaml", text(name).getBytes(StandardCharsets.UTF_8));
-        return new ScenarioCase(name + ".yaml", text, null, overrides, seed);
+        String file = canonical(name) + ".yaml";
+        String text = ScenarioText.decode(file, text(name).getBytes(StandardCharsets.UTF_8));
+        return new ScenarioCase(file, text, null, overrides, seed);
     }
 
     private static String read(String resource) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, ExamplesCommand.class},
         description = {"FieldScore: physical fields and statistical scores as one kind of object.",
             "Runs declared scenarios that use both halves side by side and compares them."},
-        footer = {"", "Examples:", "  fieldscore run seed-tour", "  fieldscore validate my.yaml",
+        footer = {"", "Examples:", "  fieldscore run tour", "  fieldscore validate my.yaml",
             "  fieldscore run my.yaml --set n=129 --out results/fine"})
 public final class FieldScoreCommand implements java.util.concurrent.Callable<Integer> {
 

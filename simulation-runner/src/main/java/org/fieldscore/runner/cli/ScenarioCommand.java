@@ -66,7 +66,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
     ScenarioCase resolve() throws InvalidScenarioException {
         boolean looksLikePath = scenario.contains("/") || scenario.contains("\\") || scenario.endsWith(".yaml")
                 || scenario.endsWith(".yml");
-        if (!looksLikePath && BundledScenarios.names().contains(scenario) && !Files.exists(Path.of(scenario))) {
+        if (!looksLikePath && BundledScenarios.contains(scenario) && !Files.exists(Path.of(scenario))) {
             return BundledScenarios.caseOf(scenario, overrides, seed);
         }
         if (!looksLikePath && !Files.exists(Path.of(scenario))) {

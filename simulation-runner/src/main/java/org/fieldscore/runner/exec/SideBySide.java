@@ -11,7 +11,7 @@ import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.StepResult;
 
 /**
- * Fills the seed's closing table — scalar field, its gradients, a function of both, the stationary point; fields
+ * Fills the essay's closing table — scalar field, its gradients, a function of both, the stationary point; fields
  * beside scores — with the objects and numbers of one run, for scenarios that use both halves.
  */
 final class SideBySide {

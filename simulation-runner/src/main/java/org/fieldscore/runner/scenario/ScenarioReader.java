@@ -96,7 +96,7 @@ public final class ScenarioReader {
                             + e.problem().message()));
         }
         top.allow(TOP_KEYS);
-        String name = doc.attempt(() -> top.require("name", "the scenario's name, e.g. 'seed-tour'").identifier());
+        String name = doc.attempt(() -> top.require("name", "the scenario's name, e.g. 'tour'").identifier());
         String description = doc.attempt(() -> top.string("description", ""));
         Long seed = doc.attempt(() -> top.has("seed") ? top.get("seed").longValue() : 1L);
         Map<String, Double> parameters = doc.attempt(() -> parameters(top.get("parameters"), source, doc));

@@ -15,7 +15,7 @@ import org.fieldscore.runner.input.ScenarioNode;
 
 /**
  * {@code type: compose} — a new scalar field from earlier ones, pointwise, by a formula over their values (named
- * as the user chooses), the coordinates and the parameters: the seed's φ = φ₁φ₂ + φ₃ + φ₄² + log φ₅.
+ * as the user chooses), the coordinates and the parameters: the essay's φ = φ₁φ₂ + φ₃ + φ₄² + log φ₅.
  *
  * <pre>
  * fields: {p1: pressure, p2: humidity, p3: temperature, p4: wind-speed, p5: density}

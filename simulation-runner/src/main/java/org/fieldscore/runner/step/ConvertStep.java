@@ -10,7 +10,7 @@ import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 
 /**
- * {@code type: convert} — an affine change of units v' = scale·(v − offset) of a scalar field, e.g. the seed's
+ * {@code type: convert} — an affine change of units v' = scale·(v − offset) of a scalar field, e.g. the essay's
  * °F → °C map. Either a named {@code conversion} or {@code scale} (and optionally {@code offset}).
  *
  * @param header id, type, position

@@ -15,7 +15,7 @@ import org.fieldscore.runner.input.MapNode;
  * to an earlier field, with optional boundary conditions closing the stencils at the faces.
  *
  * <ul>
- *   <li>gradient: scalar → vector ∇φ; with {@code space-time: true} the seed's 4-gradient ∂φ/∂X<sup>μ</sup> =
+ *   <li>gradient: scalar → vector ∇φ; with {@code space-time: true} the essay's 4-gradient ∂φ/∂X<sup>μ</sup> =
  *       (∂φ/∂t, ∇φ) of a field on a space-time grid;</li>
  *   <li>divergence: vector with one component per dimension → scalar ∇·v;</li>
  *   <li>laplacian: scalar → scalar ∇²φ;</li>

@@ -23,7 +23,7 @@ import org.fieldscore.score.model.ScoreModel;
  * {@code type: fit} — estimates a model's score from data by score matching (A. Hyvärinen, JMLR 6, 2005).
  *
  * <ul>
- *   <li>{@code estimator: mvn} — the seed's closed form for a multivariate normal, μ̂ = sample mean, M̂ = Ĉ⁻¹
+ *   <li>{@code estimator: mvn} — the essay's closed form for a multivariate normal, μ̂ = sample mean, M̂ = Ĉ⁻¹
  *       (equal to the maximum-likelihood estimate; sec. 3.1 of the paper). Metrics {@code mean-i},
  *       {@code covariance-i-j}, {@code precision-i-j}, {@code condition-number}.</li>
  *   <li>{@code estimator: mixture} — a mixture of {@code components} unit-covariance normals, means and weights

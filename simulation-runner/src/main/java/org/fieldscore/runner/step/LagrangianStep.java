@@ -15,7 +15,7 @@ import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 
 /**
- * {@code type: lagrangian} — the seed's Lagrangian density L = ½[(1/c²)(∂φ/∂t)² − |∇φ|²] − gρφ of a field on a
+ * {@code type: lagrangian} — the essay's Lagrangian density L = ½[(1/c²)(∂φ/∂t)² − |∇φ|²] − gρφ of a field on a
  * space-time grid, with its action S = ∫L dV dt and the Euler–Lagrange residual (1/c²)φ<sub>tt</sub> − ∇²φ + gρ
  * (reported as metrics {@code action}, {@code residual-l2}, {@code residual-max}).
  *

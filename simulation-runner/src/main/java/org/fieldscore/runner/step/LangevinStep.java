@@ -18,7 +18,7 @@ import org.fieldscore.score.sample.MetropolisAdjustedLangevin;
 import org.fieldscore.score.sample.UnadjustedLangevin;
 
 /**
- * {@code type: langevin} — samples with the seed's Langevin dynamics x ← x + (ε/2)S(x) + √ε z, driven by a model's
+ * {@code type: langevin} — samples with the essay's Langevin dynamics x ← x + (ε/2)S(x) + √ε z, driven by a model's
  * score ({@code model: id}) or by any vector field on a grid ({@code score: id}, e.g. S = −∇φ/T of a solved
  * potential). {@code method: mala} adds the Metropolis correction (models with a log density only). Reports the
  * acceptance rate and, over the chains, the smallest effective sample size and the largest split-R̂ of the

@@ -9,7 +9,7 @@ import org.fieldscore.runner.input.MapNode;
 /**
  * {@code type: norm | minkowski-norm} — a vector field to a scalar field: the Euclidean norm |v| (wind speed
  * from wind velocity) or the Minkowski norm of signature (+, −, −, −) with component 0 as time, the
- * Lorentz-invariant combination (∂φ/∂t)² − |∇φ|² of the seed's Lagrangian. With {@code squared: true} the
+ * Lorentz-invariant combination (∂φ/∂t)² − |∇φ|² of the essay's Lagrangian. With {@code squared: true} the
  * squared norm is returned (for the Minkowski norm: possibly negative; otherwise sign(s)·√|s|).
  *
  * @param header id, type, position

@@ -12,7 +12,7 @@ import org.fieldscore.runner.output.slice.FieldSlices;
 
 /**
  * {@code type: plot} — one map that overlays earlier results on a 2-D grid: a scalar field as a heatmap with a
- * colour bar (the seed's weather-map look), a vector field as arrows (the wind map, the temperature fronts, a score
+ * colour bar (the essay's weather-map look), a vector field as arrows (the wind map, the temperature fronts, a score
  * as a quiver over its density), contour lines of a scalar field, and samples as points (with the paths of the
  * chains a Langevin step kept, {@code keep-paths}). Layers are drawn in that
  * order; every field must live on the same 2-D space grid (the last snapshot of a time series is used).

@@ -21,7 +21,7 @@ import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 
 /**
- * {@code type: poisson} — solves ∇²φ = f, the static Euler–Lagrange equation of the seed's Lagrangian, with
+ * {@code type: poisson} — solves ∇²φ = f, the static Euler–Lagrange equation of the essay's Lagrangian, with
  * f = g·ρ for a source density ρ ({@code source: id}, coupling g) or f given as a formula ({@code rhs}), boundary
  * conditions per face (default: φ = 0 on every face), a solver by name and a relative tolerance on the residual.
  * Reports iterations, final and relative residual. A solver that does not reach its tolerance fails the run

@@ -16,7 +16,7 @@ import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 
 /**
- * {@code type: source} — a source density ρ on a grid from point charges q·δ(x − x₀) (the seed's particle at
+ * {@code type: source} — a source density ρ on a grid from point charges q·δ(x − x₀) (the essay's particle at
  * rest) or Gaussian-regularised charges of width σ. The discrete total Σρ ΔV equals the total charge.
  *
  * <pre>

@@ -21,7 +21,7 @@ import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 
 /**
- * {@code type: wave} — the Euler–Lagrange equation of the seed's Lagrangian without the static assumption,
+ * {@code type: wave} — the Euler–Lagrange equation of the essay's Lagrangian without the static assumption,
  * ∂²φ/∂t² + γ∂φ/∂t − c²∇²φ = −gρ, by leapfrog from φ(0) and ∂φ/∂t(0), with boundary conditions per face and
  * first-order absorbing (Mur) faces. The step must satisfy the CFL condition c·Δt·√(Σ1/h²) ≤ 1 (checked while
  * validating, with the largest stable Δt in the message). Reports the energy at the start and the end, and without a

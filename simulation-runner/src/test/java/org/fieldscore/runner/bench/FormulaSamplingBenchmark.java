@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a scenario's safe expression costs: sampling the seed's temperature formula on a 513² grid through the
+ * What a scenario's safe expression costs: sampling the essay's temperature formula on a 513² grid through the
  * runner's {@link Formula} (parsed by exp4j, run as a stack program) against the same formula written in Java, in
  * grid points per second. The ratio is the price of reading formulas from files instead of compiling them.
  */

@@ -186,16 +186,19 @@ class CliTest {
         assertEquals(ExitCodes.INVALID_INPUT, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("no such file"), missing.toString());
 
-        CliHarness.Result misspelt = CliHarness.run("validate", "seed-tuor");
+        CliHarness.Result misspelt = CliHarness.run("validate", "toru");
         assertEquals(ExitCodes.INVALID_INPUT, misspelt.exitCode(), misspelt.toString());
-        assertTrue(misspelt.err().contains("Did you mean 'seed-tour'?"), misspelt.toString());
+        assertTrue(misspelt.err().contains("Did you mean 'tour'?"), misspelt.toString());
+
+        CliHarness.Result formerName = CliHarness.run("validate", "seed-tour");
+        assertEquals(0, formerName.exitCode(), "the tour's former name still runs: " + formerName);
     }
 
     @Test
     void examplesAreListedAndExportedAsValidFiles() {
         CliHarness.Result list = CliHarness.run("examples");
         assertEquals(0, list.exitCode(), list.toString());
-        assertTrue(list.out().contains("seed-tour"), list.toString());
+        assertTrue(list.out().contains("tour"), list.toString());
 
         Path export = dir.resolve("examples");
         CliHarness.Result ex = CliHarness.run("examples", "--export", export.toString());

@@ -19,7 +19,7 @@ class ScenarioCaseTest {
 
     @Test
     void aSerialisedCaseReadsBackToTheSameScenario() throws Exception {
-        ScenarioCase original = BundledScenarios.caseOf("seed-tour", Map.of("n", "41"), 77L);
+        ScenarioCase original = BundledScenarios.caseOf("tour", Map.of("n", "41"), 77L);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(original);
@@ -40,7 +40,7 @@ class ScenarioCaseTest {
 
     @Test
     void overridesAreCheckedLikeTheFile() throws Exception {
-        ScenarioCase bad = BundledScenarios.caseOf("seed-tour", Map.of(), null).with("n", "1");
+        ScenarioCase bad = BundledScenarios.caseOf("tour", Map.of(), null).with("n", "1");
         InvalidScenarioException e = assertThrows(InvalidScenarioException.class, bad::read);
         assertTrue(e.getMessage().contains("shape[0]") && e.getMessage().contains(">= 2"), e.getMessage());
     }

@@ -32,7 +32,7 @@ class BundledScenariosTest {
 
     /** Reduced sizes, by scenario name: the {@code --set} overrides the test passes. */
     static final Map<String, List<String>> REDUCED = Map.ofEntries(
-            Map.entry("seed-tour", List.of("n=41", "nbox=25", "samples=2000")),
+            Map.entry("tour", List.of("n=41", "nbox=25", "samples=2000")),
             Map.entry("temperature-map", List.of("n=41")),
             Map.entry("wind", List.of("n=41")),
             Map.entry("point-charge", List.of("n=33")),

@@ -34,10 +34,10 @@ class FormulaModelTest {
                 lower: [-3, -3]
                 upper: [3, 3]
             steps:
-              - id: seed-normal
+              - id: essay-normal
                 type: model
                 distribution: {type: mvn, mean: [0, 0], covariance: [[1, 0.5], [0.5, 1]]}
-              - id: seed-formula    # log q = -xᵀΣ⁻¹x/2 with Σ⁻¹ = [[4, -2], [-2, 4]]/3, up to a constant
+              - id: essay-formula    # log q = -xᵀΣ⁻¹x/2 with Σ⁻¹ = [[4, -2], [-2, 4]]/3, up to a constant
                 type: model
                 distribution:
                   type: formula
@@ -59,7 +59,7 @@ class FormulaModelTest {
     }
 
     /**
-     * The seed's MVN written as a formula has the MVN's score on a grid: fourth-order differences of a quadratic
+     * The essay's MVN written as a formula has the MVN's score on a grid: fourth-order differences of a quadratic
      * are exact up to rounding, about 1e-16·|log q|/h ≈ 1e-12 here; the bound is 1e-9.
      */
     @Test
@@ -67,11 +67,11 @@ class FormulaModelTest {
         List<StepResult> r = run("""
                   - id: closed-form
                     type: score-field
-                    model: seed-normal
+                    model: essay-normal
                     grid: plane
                   - id: differenced
                     type: score-field
-                    model: seed-formula
+                    model: essay-formula
                     grid: plane
                   - id: same-score
                     type: compare
@@ -81,7 +81,7 @@ class FormulaModelTest {
                     tolerance: 1e-9
                 """);
         assertTrue(metrics(r, "same-score").get("max") < 1e-9, metrics(r, "same-score").toString());
-        assertEquals(2.0, metrics(r, "seed-formula").get("dimension"));
+        assertEquals(2.0, metrics(r, "essay-formula").get("dimension"));
     }
 
     /**
@@ -123,21 +123,21 @@ class FormulaModelTest {
         Map<String, String> misuses = Map.of("""
                   - id: draws
                     type: data
-                    from: seed-formula
+                    from: essay-formula
                     count: 10
                 """, "'data.from' needs a model with exact draws", """
                   - id: draws
                     type: data
-                    from: seed-normal
+                    from: essay-normal
                     count: 100
                   - id: check
                     type: diagnostics
                     samples: draws
-                    reference: seed-formula
+                    reference: essay-formula
                 """, "'diagnostics.reference' needs a model with exact draws", """
                   - id: annealed
                     type: annealed-langevin
-                    model: seed-formula
+                    model: essay-formula
                     sigma-max: 2
                     sigma-min: 0.5
                     step-size: 0.05
@@ -148,7 +148,7 @@ class FormulaModelTest {
             Files.writeString(file, HEAD + misuse.getKey());
             InvalidScenarioException f = assertThrows(InvalidScenarioException.class,
                     () -> ScenarioReader.caseOf(file, Map.of(), null).read());
-            assertTrue(f.getMessage().contains(misuse.getValue()) && f.getMessage().contains("'seed-formula' is"),
+            assertTrue(f.getMessage().contains(misuse.getValue()) && f.getMessage().contains("'essay-formula' is"),
                     f.getMessage());
         }
     }

@@ -43,7 +43,7 @@ public final class ColourScale implements PaintScale, Serializable {
     /**
      * @param lower value drawn deep blue
      * @param upper value drawn deep red (a range of zero width is widened slightly so constant fields draw)
-     * @return the weather-map scale of the seed's temperature maps
+     * @return the weather-map scale of the essay's temperature maps
      */
     public static ColourScale weatherMap(double lower, double upper) {
         return new ColourScale(lower, upper, WEATHER);

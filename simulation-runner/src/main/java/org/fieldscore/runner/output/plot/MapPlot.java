@@ -28,7 +28,7 @@ import org.jfree.data.xy.VectorSeriesCollection;
 
 /**
  * A map of the (x, y) plane built from layers drawn bottom to top in the order they are added: a heatmap of a
- * scalar field with a colour bar (the seed's weather map), arrows of a vector field (the wind map), contour lines,
+ * scalar field with a colour bar (the essay's weather map), arrows of a vector field (the wind map), contour lines,
  * sample points and paths (e.g. Langevin trajectories). Fields must live on 2-D space grids; take a
  * {@link org.fieldscore.runner.output.slice.FieldSlices#midPlane mid-plane} of 3-D fields first.
  *

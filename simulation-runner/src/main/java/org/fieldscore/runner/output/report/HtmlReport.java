@@ -23,7 +23,7 @@ import org.fieldscore.runner.output.summary.StepResult;
 import org.fieldscore.runner.output.table.CsvTable;
 
 /**
- * report.html: one self-contained page per run. It holds the run's overview and verdict, the seed's side-by-side
+ * report.html: one self-contained page per run. It holds the run's overview and verdict, the essay's side-by-side
  * table (for scenarios that use both halves), the comparisons with pass/fail badges, each step's metrics, timings,
  * tables and plots, and the scenario text. Plots are embedded as base64 {@code data:} URIs and the style sheet is
  * inline, so the page loads no external resource and can be mailed or archived as one file. All user text is
@@ -90,7 +90,7 @@ public final class HtmlReport {
     }
 
     /**
-     * @param table the seed's table filled with this run's objects and numbers
+     * @param table the essay's table filled with this run's objects and numbers
      * @return this report
      */
     public HtmlReport sideBySide(SideBySideTable table) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The seed's closing table, filled with one run's objects and numbers: four rows (scalar field; gradients of the
+ * The essay's closing table, filled with one run's objects and numbers: four rows (scalar field; gradients of the
  * scalar field; a function of the field and its gradients; finding stationary points) and two columns (Fields,
  * Score). Cell texts are plain text; the report escapes them.
  *
@@ -15,11 +15,11 @@ import java.util.Objects;
  */
 public record SideBySideTable(Row scalarField, Row gradients, Row function, Row stationaryPoints) {
 
-    /** Row labels as in the seed, top to bottom. */
+    /** Row labels as in the essay, top to bottom. */
     public static final List<String> ROW_LABELS = List.of("Scalar field", "Gradients of scalar field",
             "Scalar field & gradients function", "Find stationary points");
 
-    /** Column labels as in the seed, left to right. */
+    /** Column labels as in the essay, left to right. */
     public static final List<String> COLUMN_LABELS = List.of("Fields", "Score");
 
     /**

@@ -29,7 +29,7 @@ class HtmlReportTest {
     Path temp;
 
     private static RunSummary summary() {
-        return new RunSummary("seed-tour <script>alert(1)</script>", Map.of("name", "seed-tour"), 7, "0.1.0",
+        return new RunSummary("tour <script>alert(1)</script>", Map.of("name", "tour"), 7, "0.1.0",
                 "2026-11-27T23:00:00Z", MachineInfo.current(),
                 List.of(new StepResult("phi", "poisson", Map.of("iterations", 9.0), Map.of("wall", 0.5),
                         List.of("phi.vti")),
@@ -42,7 +42,7 @@ class HtmlReportTest {
     void reportHoldsSectionsBadgesImagesAndEscapesUserText() throws Exception {
         byte[] png = LinePlot.titled("t").line("a", new double[] {0, 1}, new double[] {0, 1}).figure(200, 150).toPng();
         HtmlReport report = HtmlReport.of(summary())
-                .scenarioText("name: seed-tour\ndescription: \"<script>alert('x')</script> & more\"\n")
+                .scenarioText("name: tour\ndescription: \"<script>alert('x')</script> & more\"\n")
                 .sideBySide(new SideBySideTable(
                         new SideBySideTable.Row("φ on 65³ grid", "p(x; θ) = N(0, Σ)"),
                         new SideBySideTable.Row("∂φ/∂xᵘ (order 2)", "S(x; θ) = −Σ⁻¹x"),

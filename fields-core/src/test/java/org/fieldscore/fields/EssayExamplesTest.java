@@ -9,8 +9,8 @@ import org.fieldscore.fields.grid.TimeAxis;
 import org.fieldscore.fields.ops.FiniteDifferences;
 import org.junit.jupiter.api.Test;
 
-/** Each example of the seed document, executed. */
-class SeedExamplesTest {
+/** Each example of the essay, executed. */
+class EssayExamplesTest {
 
     /** A temperature map in °F over a 2-D region: warm south-west, a cold front running north-east. */
     private static final AnalyticScalarField FAHRENHEIT = ScalarField.of(2,
