@@ -1,5 +1,7 @@
 package org.fieldscore.fields.parallel;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -8,14 +10,10 @@ import java.util.stream.IntStream;
  *
  * <p>The split depends only on the range and the grain, never on the number of threads, and each chunk writes
  * only its own indices, so results do not depend on scheduling or thread count. With one thread the same chunks
- * run in order on the calling thread. The number of threads is the system property {@value #THREADS_PROPERTY}
- * (default: the available processors); the runner's {@code --threads N} sets it together with the common pool's
- * parallelism N − 1 (the calling thread is the N-th).
+ * run in order on the calling thread. Inside {@link org.fieldscore.fields.Parallelism#call} the chunks run on that
+ * call's pool; elsewhere on the common pool and the calling thread.
  */
 public final class ParallelLoops {
-
-    /** System property holding the number of threads loops may use. */
-    public static final String THREADS_PROPERTY = "fieldscore.threads";
 
     /** Most chunks one loop is split into: enough to balance two to a few dozen cores. */
     static final int MAX_CHUNKS = 64;
@@ -23,9 +21,17 @@ public final class ParallelLoops {
     private ParallelLoops() {
     }
 
-    /** @return the number of threads loops use, at least 1 */
+    /**
+     * @return the number of threads loops started here use, at least 1: the parallelism of the fork-join pool the
+     *     calling thread works for, else the common pool's workers and the calling thread
+     */
     public static int threads() {
-        return Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()));
+        ForkJoinPool pool = ForkJoinTask.getPool();
+        if (pool != null) {
+            return pool.getParallelism();
+        }
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                ForkJoinPool.getCommonPoolParallelism() + 1));
     }
 
     /**

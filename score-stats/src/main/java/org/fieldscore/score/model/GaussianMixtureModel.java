@@ -17,7 +17,7 @@ import org.hipparchus.linear.MatrixUtils;
  * (differentiate r<sub>k</sub>s<sub>k</sub>, using ∂r<sub>k</sub>/∂x = r<sub>k</sub>(s<sub>k</sub> − S)). log q is the
  * normalised log-density minus (d/2) log 2π, evaluated with log-sum-exp. Immutable and thread-safe.
  */
-public final class GaussianMixtureModel implements UnnormalizedModel {
+public final class GaussianMixtureModel implements UnnormalizedModel, ExactSampler, NoiseConditionalScore {
 
     private final int d;
     private final int k;
@@ -130,6 +130,12 @@ public final class GaussianMixtureModel implements UnnormalizedModel {
         return new GaussianMixtureModel(weights, means(), cov);
     }
 
+    /** @return {@link #withNoise}(σ): the score of this model blurred by N(0, σ²I) */
+    @Override
+    public GaussianMixtureModel atNoise(double sigma) {
+        return withNoise(sigma);
+    }
+
     @Override
     public int dimension() {
         return d;
@@ -236,6 +242,7 @@ public final class GaussianMixtureModel implements UnnormalizedModel {
      * @param seed random seed
      * @return n draws, row-major
      */
+    @Override
     public double[] draw(int n, long seed) {
         Checks.requirePositive(n, "n");
         SplittableRandom random = new SplittableRandom(seed);

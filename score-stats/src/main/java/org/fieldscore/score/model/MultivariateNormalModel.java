@@ -13,7 +13,7 @@ import org.hipparchus.linear.RealMatrix;
  * The multivariate normal model of the essay, log q(x; μ, M) = −½ (x − μ)ᵀ M (x − μ), with precision M (symmetric
  * positive definite). Score S(x) = −M(x − μ), divergence tr(∂S/∂x) = −tr M. Immutable.
  */
-public final class MultivariateNormalModel implements UnnormalizedModel {
+public final class MultivariateNormalModel implements UnnormalizedModel, ExactSampler, NoiseConditionalScore {
 
     private final int d;
     private final double[] mean;
@@ -132,6 +132,12 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
         return ofCovariance(mean, c);
     }
 
+    /** @return {@link #withNoise}(σ): the score of this model blurred by N(0, σ²I) */
+    @Override
+    public MultivariateNormalModel atNoise(double sigma) {
+        return withNoise(sigma);
+    }
+
     @Override
     public int dimension() {
         return d;
@@ -179,6 +185,7 @@ public final class MultivariateNormalModel implements UnnormalizedModel {
      * @param seed the random seed
      * @return n draws, row-major: draw t occupies [t·d, (t+1)·d)
      */
+    @Override
     public double[] draw(int n, long seed) {
         Checks.requirePositive(n, "n");
         double[][] l = new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariance())).getL().getData();

@@ -1,5 +1,6 @@
 package org.fieldscore.score.model;
 
+import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.VectorField;
 
@@ -71,6 +72,22 @@ public interface ScoreModel {
      */
     static ScoreModel of(VectorField field, double t, double h) {
         return new VectorFieldScore(field, t, h);
+    }
+
+    /**
+     * Wraps a vector field sampled on a space grid as a score (interpolated multilinearly between grid points), with
+     * the divergence by central differences of step h = min<sub>a</sub> h<sub>a</sub>, the grid's smallest spacing:
+     * the one difference-step rule for scores given as sampled fields.
+     *
+     * @param field a sampled field with as many components as space dimensions, on a grid without time axis
+     * @return the field as a score model
+     */
+    static ScoreModel of(SampledVectorField field) {
+        double h = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < field.grid().spaceDimension(); a++) {
+            h = Math.min(h, field.grid().spacing(a));
+        }
+        return new VectorFieldScore(field, 0.0, h);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 import org.fieldscore.score.model.Checks;
 import org.fieldscore.score.model.ScoreModel;
-import org.fieldscore.score.sample.NoiseConditionalScore;
+import org.fieldscore.score.model.NoiseConditionalScore;
 
 /**
  * A small score network s<sub>θ</sub>(x): a multilayer perceptron with softplus hidden units and a linear output

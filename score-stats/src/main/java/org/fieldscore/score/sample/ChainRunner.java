@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.fields.random.SeededStreams;
 
 /** Runs independent chains in parallel with burn-in, thinning, path recording and divergence detection. */
 final class ChainRunner {
@@ -38,7 +39,7 @@ final class ChainRunner {
                 Transition transition = transitions.get();
                 double[] x = new double[d];
                 for (int c = from; c < to; c++) {
-                    SplittableRandom random = ChainStreams.forChain(settings.seed(), c);
+                    SplittableRandom random = SeededStreams.stream(settings.seed(), c);
                     start.initialize(c, random, x);
                     double[] path = c < paths.length ? new double[(int) (steps + 1) * d] : null;
                     if (path != null) {

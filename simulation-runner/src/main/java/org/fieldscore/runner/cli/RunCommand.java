@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
 
-import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.fields.Parallelism;
 import org.fieldscore.runner.exec.ProgressReporter;
 import org.fieldscore.runner.exec.RunOutputWriter;
 import org.fieldscore.runner.exec.ScenarioExecutor;
@@ -24,8 +23,6 @@ import org.fieldscore.runner.study.StudyCase;
 import org.fieldscore.runner.study.StudyDeclaration;
 import org.fieldscore.runner.study.StudyReport;
 import org.fieldscore.runner.study.StudyRunner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,10 +34,6 @@ import picocli.CommandLine.Option;
                     + " and report.html into the output folder.",
             "Exit codes: 0 success, 1 a comparison failed, 2 invalid input, 3 runtime failure."})
 final class RunCommand extends ScenarioCommand {
-
-    /** System property read by the common fork-join pool when it is first used. */
-    static final String PARALLELISM_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario-name>).")
     Path outputFolder;
@@ -57,14 +50,18 @@ final class RunCommand extends ScenarioCommand {
                 err().flush();
                 return ExitCodes.INVALID_INPUT;
             }
-            // the calling thread works too: N threads are the common pool's N − 1 workers and the caller
-            System.setProperty(PARALLELISM_PROPERTY, String.valueOf(threads - 1));
-            System.setProperty(ParallelLoops.THREADS_PROPERTY, String.valueOf(threads));
-            if (threads > 1 && ForkJoinPool.getCommonPoolParallelism() != threads - 1) {
-                LOG.warn("--threads {}: the common pool already runs with {} workers in this JVM; loops are split for"
-                        + " {} threads", threads, ForkJoinPool.getCommonPoolParallelism(), threads);
+            try {
+                return Parallelism.of(threads).call(() -> executeOnThisThread(scenario));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                return failure("the run was interrupted: " + e, e);
             }
         }
+        return executeOnThisThread(scenario);
+    }
+
+    private int executeOnThisThread(Scenario scenario) {
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
         if (java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
             err().println("error: the output folder " + folder + " exists and is not a folder; give --out a folder"

@@ -6,13 +6,10 @@ import java.util.Map;
 
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
-import org.fieldscore.score.model.GaussianMixtureModel;
-import org.fieldscore.score.model.MultivariateNormalModel;
-import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.model.NoiseConditionalScore;
 import org.fieldscore.score.sample.AnnealedLangevin;
 import org.fieldscore.score.sample.ChainSamples;
 import org.fieldscore.score.sample.ChainStart;
-import org.fieldscore.score.sample.NoiseConditionalScore;
 
 /**
  * {@code type: annealed-langevin} — annealed Langevin dynamics (Y. Song and S. Ermon, NeurIPS 2019): chains walk
@@ -85,15 +82,7 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
 
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
-        ScoreModel m = context.model(model);
-        NoiseConditionalScore blurred;
-        if (m instanceof MultivariateNormalModel normal) {
-            blurred = normal::withNoise;
-        } else if (m instanceof GaussianMixtureModel mixture) {
-            blurred = mixture::withNoise;
-        } else if (m instanceof NoiseConditionalNetworkModel network) {
-            blurred = network;
-        } else {
+        if (!(context.model(model) instanceof NoiseConditionalScore blurred)) {
             throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
         }
         ChainSamples samples;

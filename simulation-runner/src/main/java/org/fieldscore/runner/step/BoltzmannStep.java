@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldscore.fields.SampledScalarField;
-import org.fieldscore.runner.bridge.BoltzmannSampling;
+import org.fieldscore.score.bridge.BoltzmannSampling;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.score.sample.ChainSettings;
 import org.fieldscore.score.sample.ChainStart;
@@ -75,7 +75,7 @@ public record BoltzmannStep(StepHeader header, Reference potential, double tempe
         Map<String, Double> metrics = DataStep.metrics(new StepValue.Samples(d, r.samples().copyValues(),
                 DataStep.axisNames(d)));
         metrics.put("total-variation", r.totalVariation());
-        metrics.put("lost-fraction", r.lostFraction());
+        metrics.put("lost-fraction", r.outsideFraction());
         return new StepResult(id(), type(), new StepValue.Scalar(r.histogram(), "1/volume"), metrics, null, 0);
     }
 }

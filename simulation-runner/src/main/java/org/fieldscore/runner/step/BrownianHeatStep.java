@@ -8,7 +8,7 @@ import java.util.Map;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.runner.bridge.BrownianVsHeat;
+import org.fieldscore.pde.bridge.BrownianVsHeat;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.runner.output.fit.LogLogFit;
@@ -108,7 +108,7 @@ public record BrownianHeatStep(StepHeader header, Grid grid, double diffusivity,
             hk = Math.max(hk, snap.histogramVsKernel());
             sk = Math.max(sk, snap.solverVsKernel());
             ratio = Math.max(ratio, snap.histogramVsSolver() / snap.expectedSamplingDistance());
-            lost = Math.max(lost, snap.lostFraction());
+            lost = Math.max(lost, snap.outsideFraction());
         }
         metrics.put("histogram-vs-solver", hs);
         metrics.put("histogram-vs-kernel", hk);

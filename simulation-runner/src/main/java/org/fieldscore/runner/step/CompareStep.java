@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.density.GridDensities;
+import org.fieldscore.fields.density.GridHistogram;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.VectorField;
@@ -273,51 +275,21 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
 
     private double histogramError(RunContext context, Map<String, Double> metrics, SampledScalarField[] drawn) {
         StepValue.Samples samples = context.samples(subject);
-        int d = bins.spaceDimension();
-        double[] counts = new double[bins.pointCount()];
-        int outside = 0;
-        double[] lowEdge = new double[d];
-        for (int a = 0; a < d; a++) {
-            lowEdge[a] = bins.coordinate(a, 0) - 0.5 * bins.spacing(a);
-        }
-        for (int i = 0; i < samples.count(); i++) {
-            int flat = 0;
-            boolean inside = true;
-            for (int a = 0; a < d && inside; a++) {
-                int k = (int) Math.floor((samples.get(i, a) - lowEdge[a]) / bins.spacing(a));
-                inside = k >= 0 && k < bins.size(a);
-                flat += k * bins.stride(a);
-            }
-            if (inside) {
-                counts[flat]++;
-            } else {
-                outside++;
-            }
-        }
-        double volume = bins.cellVolume();
-        double n = samples.count();
-        double[] x = new double[d];
-        double tv = 0;
-        double max = 0;
-        double l2 = 0;
+        GridHistogram.Estimate histogram = GridHistogram.of(bins, samples.points());
         Formula p = expected.get(0);
-        double[] histogram = new double[counts.length];
-        double[] target = new double[counts.length];
-        for (int b = 0; b < counts.length; b++) {
+        double[] x = new double[bins.spaceDimension()];
+        double[] target = new double[bins.pointCount()];
+        for (int b = 0; b < target.length; b++) {
             bins.spaceCoordinates(b, x);
-            histogram[b] = counts[b] / (n * volume);
             target[b] = p.evaluate(x);
-            double diff = Math.abs(histogram[b] - target[b]);
-            tv += 0.5 * diff * volume;
-            max = Math.max(max, diff);
-            l2 += diff * diff * volume;
         }
-        metrics.put("total-variation", tv);
-        metrics.put("max", max);
-        metrics.put("l2", Math.sqrt(l2));
-        metrics.put("outside-fraction", outside / n);
-        drawn[0] = SampledScalarField.wrap(bins, histogram);
-        drawn[1] = SampledScalarField.wrap(bins, target);
+        SampledScalarField density = SampledScalarField.wrap(bins, target);
+        metrics.put("total-variation", GridDensities.totalVariation(histogram.density(), density));
+        metrics.put("max", GridDensities.maxDifference(histogram.density(), density));
+        metrics.put("l2", GridDensities.l2Distance(histogram.density(), density));
+        metrics.put("outside-fraction", histogram.outsideFraction());
+        drawn[0] = histogram.density();
+        drawn[1] = density;
         return metrics.get(metric);
     }
 }

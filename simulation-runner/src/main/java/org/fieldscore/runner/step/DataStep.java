@@ -8,9 +8,7 @@ import java.util.Map;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.runner.text.Suggestions;
-import org.fieldscore.score.model.GaussianMixtureModel;
-import org.fieldscore.score.model.MultivariateNormalModel;
-import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.model.ExactSampler;
 
 /**
  * {@code type: data} — a set of points in ℝ<sup>d</sup>, either read from a CSV file next to the scenario
@@ -129,16 +127,10 @@ public record DataStep(StepHeader header, StepValue.Samples table, Reference fro
     public StepResult run(RunContext context) throws StepFailedException {
         StepValue.Samples samples = table;
         if (from != null) {
-            ScoreModel model = context.model(from);
-            long s = seed != null ? seed : context.seedFor(id());
-            double[] points;
-            if (model instanceof MultivariateNormalModel mvn) {
-                points = mvn.draw(count, s);
-            } else if (model instanceof GaussianMixtureModel mix) {
-                points = mix.draw(count, s);
-            } else {
+            if (!(context.model(from) instanceof ExactSampler model)) {
                 throw new IllegalStateException("'" + from.id() + "' was validated as a model with exact draws");
             }
+            double[] points = model.draw(count, seed != null ? seed : context.seedFor(id()));
             samples = new StepValue.Samples(model.dimension(), points, axisNames(model.dimension()));
         }
         Map<String, Double> metrics = metrics(samples);

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldscore.runner.input.MapNode;
-import org.fieldscore.score.diagnostics.MaximumMeanDiscrepancy;
-import org.fieldscore.score.model.GaussianMixtureModel;
-import org.fieldscore.score.model.MultivariateNormalModel;
-import org.fieldscore.score.model.ScoreModel;
-import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
+import org.fieldscore.score.diagnostics.TwoSampleComparison;
+import org.fieldscore.score.model.ExactSampler;
 
 /**
  * {@code type: diagnostics} — compares samples (data, Langevin or annealed-Langevin draws) with fresh draws from a
@@ -66,48 +63,24 @@ public record DiagnosticsStep(StepHeader header, Reference samples, Reference re
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
         StepValue.Samples s = context.samples(samples);
-        ScoreModel model = context.model(reference);
-        long drawSeed = seed != null ? seed : context.seedFor(id());
-        double[] ref;
-        if (model instanceof MultivariateNormalModel mvn) {
-            ref = mvn.draw(draws, drawSeed);
-        } else if (model instanceof GaussianMixtureModel mixture) {
-            ref = mixture.draw(draws, drawSeed);
-        } else {
+        if (!(context.model(reference) instanceof ExactSampler model)) {
             throw new IllegalStateException("'" + reference.id() + "' was validated as a model with exact draws");
         }
-        int d = s.dimension();
-        int used = Math.min(s.count(), draws);
-        double[] points = new double[used * d];
-        for (int i = 0; i < used; i++) {
-            int source = (int) ((long) i * s.count() / used);
-            for (int a = 0; a < d; a++) {
-                points[i * d + a] = s.get(source, a);
-            }
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
+        double[] ref = model.draw(draws, seed != null ? seed : context.seedFor(id()));
+        TwoSampleComparison comparison;
         try {
-            metrics.put("mmd2", MaximumMeanDiscrepancy.squared(points, ref, d, bandwidth));
+            comparison = TwoSampleComparison.of(s.points(), ref, s.dimension(), bandwidth);
         } catch (IllegalArgumentException e) {
             throw new StepFailedException(header, e.getMessage(), e);
         }
-        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-        double min = 1;
-        for (int a = 0; a < d; a++) {
-            double p = ks.kolmogorovSmirnovTest(coordinate(points, d, a), coordinate(ref, d, a));
-            metrics.put("ks-p-" + a, p);
-            min = Math.min(min, p);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("mmd2", comparison.mmd2());
+        double[] p = comparison.ksPValues();
+        for (int a = 0; a < p.length; a++) {
+            metrics.put("ks-p-" + a, p[a]);
         }
-        metrics.put("ks-p-min", min);
-        metrics.put("points", (double) used);
+        metrics.put("ks-p-min", comparison.ksPValueMin());
+        metrics.put("points", (double) comparison.pointsUsed());
         return new StepResult(id(), type(), new StepValue.None(), metrics, null, 0);
-    }
-
-    private static double[] coordinate(double[] rows, int d, int a) {
-        double[] c = new double[rows.length / d];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = rows[i * d + a];
-        }
-        return c;
     }
 }

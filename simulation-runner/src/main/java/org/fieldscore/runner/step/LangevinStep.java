@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
-import org.fieldscore.score.diagnostics.EffectiveSampleSize;
-import org.fieldscore.score.diagnostics.SplitRhat;
+import org.fieldscore.score.diagnostics.ChainDiagnostics;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.model.UnnormalizedModel;
 import org.fieldscore.score.sample.ChainSamples;
@@ -190,12 +188,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         if (model != null) {
             score = context.model(model);
         } else {
-            SampledVectorField f = context.vector(field);
-            double h = Double.POSITIVE_INFINITY;
-            for (int a = 0; a < f.grid().spaceDimension(); a++) {
-                h = Math.min(h, f.grid().spacing(a));
-            }
-            score = ScoreModel.of(f, 0.0, h);
+            score = ScoreModel.of(context.vector(field));
         }
         ChainSamples samples;
         try {
@@ -215,15 +208,9 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
                 planarPaths(samples));
         Map<String, Double> metrics = DataStep.metrics(value);
         metrics.put("acceptance-rate", samples.acceptanceRate());
-        double ess = Double.POSITIVE_INFINITY;
-        double rhat = 0;
-        for (int a = 0; a < d; a++) {
-            double[][] chains = samples.perChain(a);
-            ess = Math.min(ess, EffectiveSampleSize.of(chains));
-            rhat = Math.max(rhat, chains.length > 1 || chains[0].length >= 4 ? SplitRhat.of(chains) : Double.NaN);
-        }
-        metrics.put("ess-min", ess);
-        metrics.put("rhat-max", rhat);
+        ChainDiagnostics diagnostics = ChainDiagnostics.of(samples);
+        metrics.put("ess-min", diagnostics.essMin());
+        metrics.put("rhat-max", diagnostics.rhatMax());
         addModeFractions(modes, value.points(), context, metrics);
         return new StepResult(id(), type(), value, metrics, null, 0);
     }

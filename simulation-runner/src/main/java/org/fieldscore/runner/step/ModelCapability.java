@@ -1,6 +1,16 @@
 package org.fieldscore.runner.step;
 
-/** What a model result offers besides its score and log density, known at planning time. */
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.fieldscore.score.model.ExactSampler;
+import org.fieldscore.score.model.NoiseConditionalScore;
+import org.fieldscore.score.model.ScoreModel;
+
+/**
+ * What a model result offers besides its score and log density, known at planning time: the score-stats interfaces
+ * a model implements ({@link ExactSampler}, {@link NoiseConditionalScore}).
+ */
 public enum ModelCapability {
 
     /** Exact independent draws (normal and mixture models): {@code data.from}, {@code diagnostics.reference}. */
@@ -14,6 +24,21 @@ public enum ModelCapability {
 
     ModelCapability(String needs) {
         this.needs = needs;
+    }
+
+    /**
+     * @param model a model
+     * @return the capabilities its interfaces provide
+     */
+    public static Set<ModelCapability> of(ScoreModel model) {
+        Set<ModelCapability> offered = EnumSet.noneOf(ModelCapability.class);
+        if (model instanceof ExactSampler) {
+            offered.add(DRAWS);
+        }
+        if (model instanceof NoiseConditionalScore) {
+            offered.add(BLURRED_SCORES);
+        }
+        return offered;
     }
 
     /** @return which steps provide it, for messages */

@@ -132,8 +132,7 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
     public Plan plan(PlanContext context) {
         Plan plan = new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description,
                 List.copyOf(metrics().keySet()));
-        boolean gaussian = model instanceof MultivariateNormalModel || model instanceof GaussianMixtureModel;
-        return gaussian ? plan.offering(java.util.EnumSet.allOf(ModelCapability.class)) : plan;
+        return plan.offering(ModelCapability.of(model));
     }
 
     /** @return the dimension, and for a mixture its weights weight-0, weight-1, … */

@@ -10,7 +10,7 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.pde.poisson.NotConvergedException;
 import org.fieldscore.pde.poisson.PoissonSolvers;
 import org.fieldscore.pde.poisson.Stopping;
-import org.fieldscore.runner.bridge.ScoreToDensity;
+import org.fieldscore.pde.bridge.ScoreToDensity;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.score.model.UnnormalizedModel;

@@ -10,6 +10,7 @@ import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.score.estimate.FisherDivergence;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.neural.MlpScoreNetwork;
+import org.fieldscore.score.neural.NoiseConditionalNetworkModel;
 import org.fieldscore.score.neural.ScoreNetworkTrainer;
 import org.fieldscore.score.neural.TrainingSettings;
 

@@ -1,12 +1,12 @@
 package org.fieldscore.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.fieldscore.runner.output.summary.RunSummary;
 import org.fieldscore.runner.output.summary.StepResult;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same scenario and seed give the same numbers whatever --threads is. The thread count of the common pool is
- * fixed when a JVM first uses it, so each run gets its own JVM.
+ * The same scenario and seed give the same numbers whatever --threads is. The thread count is a setting of the run
+ * (a pool of that many workers), not of the JVM, so one JVM runs every count.
  */
 class ThreadCountReproducibilityTest {
 
@@ -25,29 +25,27 @@ class ThreadCountReproducibilityTest {
 
     private RunSummary runWithThreads(String scenario, int threads) throws Exception {
         Path out = dir.resolve("threads-" + threads);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx512m", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path"), FieldScoreCommand.class.getName(), "run", scenario, "--out",
-                out.toString(), "--threads", String.valueOf(threads), "--quiet")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log-" + threads + ".txt").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the run with --threads " + threads + " did not finish");
-        }
-        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log-" + threads + ".txt")));
+        CliHarness.Result r = CliHarness.run("run", scenario, "--out", out.toString(), "--threads",
+                String.valueOf(threads), "--quiet");
+        assertEquals(0, r.exitCode(), r.toString());
         try (InputStream in = Files.newInputStream(out.resolve("summary.json"))) {
             return SummaryJson.read(in);
         }
     }
 
     @Test
-    void oneThreadAndTwoThreadsGiveTheSameNumbers() throws Exception {
+    void oneTwoAndThreeThreadsGiveTheSameNumbers() throws Exception {
         String scenario = CliTest.scenario("langevin-small");
         List<StepResult> one = runWithThreads(scenario, 1).steps();
-        List<StepResult> two = runWithThreads(scenario, 2).steps();
-        assertEquals(one.size(), two.size());
-        for (int i = 0; i < one.size(); i++) {
-            assertEquals(one.get(i).metrics(), two.get(i).metrics(), one.get(i).id());
+        assertFalse(one.isEmpty(), "the scenario has steps");
+        for (int threads : new int[] {2, 3}) {
+            List<StepResult> other = runWithThreads(scenario, threads).steps();
+            assertEquals(one.size(), other.size());
+            for (int i = 0; i < one.size(); i++) {
+                assertFalse(one.get(i).metrics().isEmpty(), one.get(i).id() + " reports metrics");
+                assertEquals(one.get(i).metrics(), other.get(i).metrics(), one.get(i).id() + ", " + threads
+                        + " threads");
+            }
         }
     }
 }

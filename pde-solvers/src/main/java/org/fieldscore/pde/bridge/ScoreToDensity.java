@@ -1,7 +1,8 @@
-package org.fieldscore.runner.bridge;
+package org.fieldscore.pde.bridge;
 
 import java.util.Objects;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.ScalarField;
@@ -46,9 +47,14 @@ public final class ScoreToDensity {
      */
     public Recovery recover(VectorField score, Grid grid) {
         int d = grid.spaceDimension();
+        if (grid.hasTime()) {
+            throw InvalidArgumentException.of("grid", grid, "a space grid (no time axis)");
+        }
         if (score.components() != d || score.spaceDimension() != d) {
-            throw new IllegalArgumentException("a score on a " + d + "-D grid needs " + d + " components, got "
-                    + score.components());
+            throw new InvalidArgumentException("score", score.components() + " components in "
+                    + score.spaceDimension() + " dimensions", d + " components in " + d + " dimensions",
+                    "a score on a " + d + "-D grid needs " + d + " components in " + d + " dimensions, got "
+                            + score.components() + " in " + score.spaceDimension());
         }
         SampledVectorField sampled = score.sample(grid);
         SampledScalarField divergence = FiniteDifferences.order(2).divergence(sampled);

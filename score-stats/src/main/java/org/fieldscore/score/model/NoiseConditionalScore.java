@@ -1,6 +1,4 @@
-package org.fieldscore.score.sample;
-
-import org.fieldscore.score.model.ScoreModel;
+package org.fieldscore.score.model;
 
 /**
  * A family of scores s(x, σ) of the target perturbed by Gaussian noise, p<sub>σ</sub> = p ∗ N(0, σ²I) (the law of

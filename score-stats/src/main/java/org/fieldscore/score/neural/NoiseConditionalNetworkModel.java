@@ -1,15 +1,13 @@
-package org.fieldscore.runner.step;
+package org.fieldscore.score.neural;
 
+import org.fieldscore.score.model.NoiseConditionalScore;
 import org.fieldscore.score.model.ScoreModel;
-import org.fieldscore.score.neural.MlpScoreNetwork;
-import org.fieldscore.score.sample.NoiseConditionalScore;
 
 /**
  * A trained noise-conditional score network seen as one model: as a {@link ScoreModel} it is the network at its
  * smallest training noise level σ<sub>min</sub> (the score of p ∗ N(0, σ²<sub>min</sub>I), close to the data
  * score when σ<sub>min</sub> is small), and as a {@link NoiseConditionalScore} it gives every level, for annealed
- * Langevin dynamics (Y. Song and S. Ermon, NeurIPS 2019).
- Immutable.
+ * Langevin dynamics (Y. Song and S. Ermon, NeurIPS 2019). Immutable.
  */
 public final class NoiseConditionalNetworkModel implements ScoreModel, NoiseConditionalScore {
 

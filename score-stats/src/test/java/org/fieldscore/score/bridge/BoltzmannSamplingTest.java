@@ -1,4 +1,4 @@
-package org.fieldscore.runner.bridge;
+package org.fieldscore.score.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +33,7 @@ class BoltzmannSamplingTest {
         assertEquals(0.50251, var, 0.016);
         // histogram vs exp(−φ/T)/Z on 0.1-wide cells: sampling noise √(bins/N) and O(ε) bias keep TV below 0.06
         assertTrue(r.totalVariation() < 0.06, "total variation " + r.totalVariation());
-        assertEquals(0.0, r.lostFraction(), 0);
+        assertEquals(0.0, r.outsideFraction(), 0);
     }
 
     @Test

@@ -1,30 +1,35 @@
-package org.fieldscore.runner.bridge;
+package org.fieldscore.pde.bridge;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
+import org.fieldscore.fields.density.GridDensities;
+import org.fieldscore.fields.density.GridHistogram;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.fields.random.SeededStreams;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.PointSource;
 import org.fieldscore.pde.analytic.AnalyticSolutions;
 import org.fieldscore.pde.diffusion.DiffusionMethod;
 import org.fieldscore.pde.diffusion.DiffusionProblem;
 import org.fieldscore.pde.diffusion.DiffusionSolver;
-import org.fieldscore.score.model.ScoreModel;
-import org.fieldscore.score.sample.ChainSamples;
-import org.fieldscore.score.sample.ChainSettings;
-import org.fieldscore.score.sample.ChainStart;
-import org.fieldscore.score.sample.UnadjustedLangevin;
 
 /**
- * Bridge: Brownian particles and the heat equation. N particles start at x₀ and move by dX = √(2k) dW — the essay's
- * Langevin update with score S = 0 and step ε = 2k·dt, so each step adds variance 2k·dt per axis. Their density
+ * Bridge: Brownian particles and the heat equation. N particles start at x₀ and move by dX = √(2k) dW, exactly:
+ * x ← x + √(2k·dt) z with z ~ N(0, I), so each step adds variance 2k·dt per axis. This is the essay's Langevin
+ * update x ← x + (ε/2)S + √ε z with score S = 0 and step ε = 2k·dt, and particle i draws from the seeded stream i
+ * ({@link SeededStreams}) as Langevin chain i does, so the particles are the chains of a zero-score Langevin run
+ * with the same seed, on every thread count. Their density
  * solves ∂p/∂t = k∇²p with p(0) = δ(x − x₀), whose free-space solution is the heat kernel
  * (4πkt)<sup>−d/2</sup> exp(−|x − x₀|²/(4kt)). The diffusion solver is started from the δ deposited on the grid
  * (cloud in cell) inside zero-flux walls; at each snapshot time the particle histogram, the solver's field and the
@@ -32,7 +37,8 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  *
  * <p>The histogram's total variation from the truth is a sampling error of expected size
  * ½ Σ<sub>b</sub> √(2 p<sub>b</sub>(1 − p<sub>b</sub>)/(πN)) over the bins b (p<sub>b</sub> the bin probability), so
- * it falls like 1/√N; {@link #expectedSamplingDistance} evaluates that formula from the solver's field.
+ * it falls like 1/√N; {@link GridDensities#expectedSamplingDistance} evaluates that formula from the solver's field.
+ * The histogram is the {@link GridHistogram} on the grid's cells.
  */
 public final class BrownianVsHeat {
 
@@ -45,7 +51,7 @@ public final class BrownianVsHeat {
      */
     public BrownianVsHeat(double diffusivity, double[] origin) {
         if (!(diffusivity > 0) || !Double.isFinite(diffusivity)) {
-            throw new IllegalArgumentException("diffusivity k must be finite and > 0, got " + diffusivity);
+            throw InvalidArgumentException.of("diffusivity", diffusivity, "finite and > 0");
         }
         this.diffusivity = diffusivity;
         this.origin = Objects.requireNonNull(origin, "origin").clone();
@@ -67,21 +73,28 @@ public final class BrownianVsHeat {
     public List<Snapshot> run(Grid grid, int particles, double dt, int stepsPerSnapshot, int snapshots, long seed,
             ProgressListener listener) {
         if (!(dt > 0) || !Double.isFinite(dt)) {
-            throw new IllegalArgumentException("time step dt must be finite and > 0, got " + dt);
+            throw InvalidArgumentException.of("dt", dt, "finite and > 0");
         }
-        if (stepsPerSnapshot < 1 || snapshots < 1) {
-            throw new IllegalArgumentException("steps per snapshot and snapshots must be at least 1, got "
-                    + stepsPerSnapshot + " and " + snapshots);
+        if (particles < 1) {
+            throw InvalidArgumentException.of("particles", particles, "at least 1");
         }
-        if (grid.spaceDimension() != origin.length) {
-            throw new IllegalArgumentException("origin has " + origin.length + " coordinates, the grid "
-                    + grid.spaceDimension() + " dimensions");
+        if (stepsPerSnapshot < 1) {
+            throw InvalidArgumentException.of("stepsPerSnapshot", stepsPerSnapshot, "at least 1");
+        }
+        if (snapshots < 1) {
+            throw InvalidArgumentException.of("snapshots", snapshots, "at least 1");
+        }
+        if ((long) particles * snapshots * origin.length > Integer.MAX_VALUE - 8) {
+            throw new InvalidArgumentException("particles", particles, "at most " + (Integer.MAX_VALUE - 8)
+                    / ((long) snapshots * origin.length) + " for " + snapshots + " snapshots", particles
+                    + " particles × " + snapshots + " snapshots × " + origin.length + " coordinates exceed one array");
+        }
+        if (grid.hasTime() || grid.spaceDimension() != origin.length) {
+            throw new InvalidArgumentException("grid", grid, "a " + origin.length + "-D space grid", "origin has "
+                    + origin.length + " coordinates, the grid is " + grid);
         }
         int d = origin.length;
-        ChainSamples paths = new UnadjustedLangevin(zeroScore(d), 2 * diffusivity * dt).run(
-                new ChainSettings(particles, 0, snapshots, stepsPerSnapshot, seed, 0,
-                        ChainSettings.DEFAULT_DIVERGENCE_RADIUS),
-                ChainStart.at(origin), listener);
+        double[] all = moveParticles(particles, dt, stepsPerSnapshot, snapshots, seed, listener);
 
         DiffusionProblem heat = DiffusionProblem.on(grid).diffusivity(diffusivity)
                 .boundaries(BoundaryConditions.all(BoundaryCondition.neumann(0)))
@@ -99,7 +112,6 @@ public final class BrownianVsHeat {
 
         ScalarField kernel = AnalyticSolutions.heatKernel(d, diffusivity, 1.0, origin);
         List<Snapshot> result = new ArrayList<>();
-        double[] all = paths.copyValues();
         for (int m = 0; m < snapshots; m++) {
             double time = (m + 1) * interval;
             double[] positions = new double[particles * d];
@@ -110,50 +122,54 @@ public final class BrownianVsHeat {
             SampledScalarField pde = solved.get(m);
             SampledScalarField exact = ScalarField.of(d, (t, x) -> kernel.value(time, x)).sample(grid);
             result.add(new Snapshot(time, histogram.density(), pde, exact,
-                    GridHistogram.totalVariation(histogram.density(), pde),
-                    GridHistogram.totalVariation(histogram.density(), exact),
-                    GridHistogram.totalVariation(pde, exact),
-                    expectedSamplingDistance(pde, particles), histogram.lostFraction()));
+                    GridDensities.totalVariation(histogram.density(), pde),
+                    GridDensities.totalVariation(histogram.density(), exact),
+                    GridDensities.totalVariation(pde, exact),
+                    GridDensities.expectedSamplingDistance(pde, particles), histogram.outsideFraction()));
         }
         return result;
     }
 
     /**
-     * The expected total variation between a density p on the grid's cells and the histogram of N independent
-     * draws from it, ½ Σ<sub>b</sub> √(2 p<sub>b</sub>(1 − p<sub>b</sub>)/(πN)) (the mean absolute deviation of a
-     * binomial count in the normal approximation).
+     * Moves the particles: particle i starts at x₀ and takes x ← x + √(2k·dt) z with z drawn from its own stream.
      *
-     * @param density p on a grid (bin probability p<sub>b</sub> = p·ΔV)
-     * @param samples N
-     * @return the expected distance
+     * @return row-major positions, particle i's snapshot m at [(i·snapshots + m)·d, … + d)
      */
-    public static double expectedSamplingDistance(SampledScalarField density, int samples) {
-        double volume = density.grid().cellVolume();
-        double s = 0;
-        for (int b = 0; b < density.size(); b++) {
-            double p = Math.max(0, density.valueAt(b) * volume);
-            s += Math.sqrt(2 * p * (1 - Math.min(1, p)) / (Math.PI * samples));
+    private double[] moveParticles(int particles, double dt, int stepsPerSnapshot, int snapshots, long seed,
+            ProgressListener listener) {
+        int d = origin.length;
+        double root = Math.sqrt(2 * diffusivity * dt);
+        double[] positions = new double[particles * snapshots * d];
+        AtomicLong done = new AtomicLong();
+        long reportEvery = Math.max(1, particles / 100);
+        listener.started("Brownian particles, " + particles + " × " + (long) stepsPerSnapshot * snapshots
+                + " steps", particles);
+        try {
+            ParallelLoops.forRange(0, particles, 64, (from, to) -> {
+                double[] x = new double[d];
+                for (int p = from; p < to; p++) {
+                    SplittableRandom random = SeededStreams.stream(seed, p);
+                    System.arraycopy(origin, 0, x, 0, d);
+                    for (int m = 0; m < snapshots; m++) {
+                        for (int s = 0; s < stepsPerSnapshot; s++) {
+                            for (int i = 0; i < d; i++) {
+                                x[i] += root * random.nextGaussian();
+                            }
+                        }
+                        System.arraycopy(x, 0, positions, (p * snapshots + m) * d, d);
+                    }
+                    long n = done.incrementAndGet();
+                    if (n % reportEvery == 0) {
+                        synchronized (listener) {
+                            listener.advanced(n, "");
+                        }
+                    }
+                }
+            });
+        } finally {
+            listener.finished();
         }
-        return 0.5 * s;
-    }
-
-    private static ScoreModel zeroScore(int d) {
-        return new ScoreModel() {
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public void score(double[] x, double[] out) {
-                java.util.Arrays.fill(out, 0.0);
-            }
-
-            @Override
-            public double scoreDivergence(double[] x) {
-                return 0;
-            }
-        };
+        return positions;
     }
 
     /**
@@ -167,10 +183,10 @@ public final class BrownianVsHeat {
      * @param histogramVsKernel total variation between histogram and heat kernel
      * @param solverVsKernel total variation between solver and heat kernel (discretisation error)
      * @param expectedSamplingDistance the histogram's expected distance from the solver's field for N draws
-     * @param lostFraction particles outside the grid
+     * @param outsideFraction the fraction of particles outside the grid's cells
      */
     public record Snapshot(double time, SampledScalarField histogram, SampledScalarField solver,
             SampledScalarField heatKernel, double histogramVsSolver, double histogramVsKernel, double solverVsKernel,
-            double expectedSamplingDistance, double lostFraction) {
+            double expectedSamplingDistance, double outsideFraction) {
     }
 }

@@ -1,4 +1,4 @@
-package org.fieldscore.runner.bridge;
+package org.fieldscore.pde.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +29,7 @@ class BrownianVsHeatTest {
                             + s.expectedSamplingDistance());
             assertTrue(s.histogramVsSolver() > 0.7 * s.expectedSamplingDistance(),
                     "suspiciously close: " + s.histogramVsSolver());
-            assertEquals(0.0, s.lostFraction(), 0);
+            assertEquals(0.0, s.outsideFraction(), 0);
         }
     }
 

@@ -1,0 +1,80 @@
+package org.fieldscore.fields;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * How many threads FieldScore's parallel loops use, as a setting passed to the code that runs them rather than a
+ * JVM-wide property. {@link #call} runs a computation on a fork-join pool of {@link #threads()} workers; every
+ * parallel loop inside it (in any FieldScore module) splits its work over those workers only. Outside such a call,
+ * loops use the common pool and the calling thread.
+ *
+ * <p>Loops split their index ranges by range and grain only, never by thread count, so a computation gives the
+ * same numbers for every setting; only the time changes. Immutable.
+ */
+public final class Parallelism {
+
+    private final int threads;
+
+    private Parallelism(int threads) {
+        this.threads = threads;
+    }
+
+    /**
+     * @param threads the number of threads, at least 1
+     * @return the setting
+     * @throws InvalidArgumentException when threads &lt; 1
+     */
+    public static Parallelism of(int threads) {
+        if (threads < 1) {
+            throw new InvalidArgumentException("threads", threads, "at least 1",
+                    "the number of threads must be at least 1, got " + threads);
+        }
+        return new Parallelism(threads);
+    }
+
+    /** @return one thread per available processor */
+    public static Parallelism available() {
+        return new Parallelism(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @return the number of threads */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs a computation with this many threads and waits for it.
+     *
+     * @param <T> the result type
+     * @param computation the work; its parallel loops use this setting
+     * @return its result
+     * @throws Exception whatever the computation throws (unchecked exceptions and errors pass through as they are)
+     */
+    public <T> T call(Callable<T> computation) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(computation).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return threads + (threads == 1 ? " thread" : " threads");
+    }
+}
