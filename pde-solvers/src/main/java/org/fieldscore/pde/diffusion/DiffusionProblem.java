@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.GridRequirements;
 
 /**
  * The diffusion equation ∂φ/∂t − k∇²φ = S(t, x) on a box grid, with boundary conditions per face (whose values may
@@ -44,6 +45,17 @@ public final class DiffusionProblem {
      */
     public static Builder on(Grid grid) {
         return new Builder(grid);
+    }
+
+    /**
+     * The grid check of {@link #on}, callable before building: a space grid of 1 to 3 dimensions with at least
+     * {@value GridRequirements#MIN_POINTS_PER_AXIS} points per axis.
+     *
+     * @param grid a grid
+     * @throws org.fieldscore.fields.InvalidArgumentException (argument {@code grid}) naming what is wrong
+     */
+    public static void requireGrid(Grid grid) {
+        GridRequirements.requireSolvable(grid, "the diffusion equation");
     }
 
     /** @return the grid */
@@ -96,7 +108,8 @@ public final class DiffusionProblem {
         private double sourceScale = 1;
 
         private Builder(Grid grid) {
-            this.grid = Objects.requireNonNull(grid, "grid");
+            requireGrid(Objects.requireNonNull(grid, "grid"));
+            this.grid = grid;
         }
 
         /**

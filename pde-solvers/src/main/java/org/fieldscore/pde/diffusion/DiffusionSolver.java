@@ -3,8 +3,8 @@ package org.fieldscore.pde.diffusion;
 import java.util.Objects;
 
 import org.fieldscore.fields.SampledScalarField;
-import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.UnstableTimeStepException;
 import org.fieldscore.pde.poisson.EllipticOperator;
 import org.fieldscore.pde.poisson.MultigridSolver;
@@ -33,6 +33,9 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * return modified copies.
  */
 public final class DiffusionSolver {
+
+    /** The explicit method's stability condition, as messages name it. */
+    public static final String EXPLICIT_CONDITION = "explicit diffusion step (k dt sum 1/h^2 <= 1/2)";
 
     /** Largest number of unknowns for the method-of-lines integrators. */
     public static final int MAX_ODE_UNKNOWNS = 200_000;
@@ -139,12 +142,7 @@ public final class DiffusionSolver {
      * @return 1/(2k Σ1/h²), the largest stable explicit step
      */
     public static double largestStableStep(DiffusionProblem problem) {
-        Grid g = problem.grid();
-        double sum = 0;
-        for (int a = 0; a < g.spaceDimension(); a++) {
-            sum += 1 / (g.spacing(a) * g.spacing(a));
-        }
-        return 1 / (2 * problem.diffusivity() * sum);
+        return StabilityLimits.explicitDiffusionStep(problem.grid(), problem.diffusivity());
     }
 
     /**
@@ -166,12 +164,10 @@ public final class DiffusionSolver {
         int subSteps = 1;
         if (method == DiffusionMethod.EXPLICIT_EULER) {
             double limit = largestStableStep(problem);
-            if (dt > limit * (1 + 1e-12)) {
-                if (!subCycle) {
-                    throw new UnstableTimeStepException("explicit diffusion step (k dt sum 1/h^2 <= 1/2)", dt, limit);
-                }
-                subSteps = (int) Math.ceil(dt / limit);
+            if (!subCycle) {
+                StabilityLimits.requireStable(EXPLICIT_CONDITION, dt, limit);
             }
+            subSteps = StabilityLimits.subSteps(dt, limit);
         }
         Run run = new Run(problem);
         progress.started(method.key() + ", " + steps + " steps to t = " + endTime, steps);

@@ -10,6 +10,7 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.Source;
+import org.fieldscore.pde.GridRequirements;
 
 /**
  * Poisson's equation ∇²φ = f on a box grid with a boundary condition on every face; f = g·ρ for a source density ρ
@@ -51,6 +52,17 @@ public final class PoissonProblem {
      */
     public static Builder on(Grid grid) {
         return new Builder(grid);
+    }
+
+    /**
+     * The grid check of {@link #on}, callable before building: a space grid of 1 to 3 dimensions with at least
+     * {@value GridRequirements#MIN_POINTS_PER_AXIS} points per axis.
+     *
+     * @param grid a grid
+     * @throws org.fieldscore.fields.InvalidArgumentException (argument {@code grid}) naming what is wrong
+     */
+    public static void requireGrid(Grid grid) {
+        GridRequirements.requireSolvable(grid, "Poisson's equation");
     }
 
     /** @return the grid */
@@ -132,7 +144,8 @@ public final class PoissonProblem {
         private boolean project;
 
         private Builder(Grid grid) {
-            this.grid = Objects.requireNonNull(grid, "grid");
+            requireGrid(Objects.requireNonNull(grid, "grid"));
+            this.grid = grid;
         }
 
         /**

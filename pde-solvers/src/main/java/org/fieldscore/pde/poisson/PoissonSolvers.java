@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class PoissonSolvers {
 
+    /** The solver taken when none is named: multigrid V-cycles, which keep an implicit step's warm start. */
+    public static final String DEFAULT = "multigrid";
+
     /** The names {@link #byName} accepts. */
     public static final List<String> NAMES = List.of("multigrid", "multigrid-w", "fmg", "multigrid-jacobi", "cg",
             "cg-multigrid", "spectral", "direct");

@@ -13,6 +13,9 @@ public record Stopping(double relative, double absolute, int maxIterations) {
     /** Relative residual 10⁻¹⁰, no absolute tolerance, at most 500 iterations. */
     public static final Stopping DEFAULT = new Stopping(1e-10, 0, 500);
 
+    /** The largest iteration cap a caller may ask for: beyond it a solve that has not converged will not. */
+    public static final int MAX_ITERATION_CAP = 1_000_000;
+
     /** @throws IllegalArgumentException when a tolerance is negative or not finite, both are 0, or the cap is &lt; 1 */
     public Stopping {
         if (!(relative >= 0) || !(absolute >= 0) || Double.isInfinite(relative) || Double.isInfinite(absolute)) {

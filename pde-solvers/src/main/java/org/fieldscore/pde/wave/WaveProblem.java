@@ -14,6 +14,7 @@ import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.Source;
+import org.fieldscore.pde.GridRequirements;
 
 /**
  * The damped wave equation ∂²φ/∂t² + γ∂φ/∂t − c²∇²φ = −gρ(t, x): the Euler–Lagrange equation of the essay's
@@ -74,6 +75,17 @@ public final class WaveProblem {
      */
     public static Builder on(Grid grid) {
         return new Builder(grid);
+    }
+
+    /**
+     * The grid check of {@link #on}, callable before building: a space grid of 1 to 3 dimensions with at least
+     * {@value GridRequirements#MIN_POINTS_PER_AXIS} points per axis.
+     *
+     * @param grid a grid
+     * @throws org.fieldscore.fields.InvalidArgumentException (argument {@code grid}) naming what is wrong
+     */
+    public static void requireGrid(Grid grid) {
+        GridRequirements.requireSolvable(grid, "the wave equation");
     }
 
     /** @return the grid */
@@ -140,7 +152,8 @@ public final class WaveProblem {
         private boolean densityDependsOnTime;
 
         private Builder(Grid grid) {
-            this.grid = Objects.requireNonNull(grid, "grid");
+            requireGrid(Objects.requireNonNull(grid, "grid"));
+            this.grid = grid;
         }
 
         /** @param c wave speed &gt; 0 @return this builder */

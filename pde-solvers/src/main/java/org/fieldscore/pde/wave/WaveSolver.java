@@ -4,8 +4,8 @@ import java.util.Objects;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.bc.Face;
-import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.UnstableTimeStepException;
 import org.fieldscore.pde.poisson.EllipticOperator;
 
@@ -21,6 +21,9 @@ import org.fieldscore.pde.poisson.EllipticOperator;
  * is shrunk to T/⌈T/Δt⌉. Two time levels are stored: φ<sup>n+1</sup> is written over φ<sup>n−1</sup>. Immutable.
  */
 public final class WaveSolver {
+
+    /** The leapfrog step's stability condition, as messages name it. */
+    public static final String CFL_CONDITION = "leapfrog wave step (CFL: c dt sqrt(sum 1/h^2) <= 1)";
 
     private final double timeStep;
     private final WaveObserver observer;
@@ -65,12 +68,7 @@ public final class WaveSolver {
      * @return 1/(c√(Σ1/h²)), the CFL limit
      */
     public static double largestStableStep(WaveProblem problem) {
-        Grid g = problem.grid();
-        double sum = 0;
-        for (int a = 0; a < g.spaceDimension(); a++) {
-            sum += 1 / (g.spacing(a) * g.spacing(a));
-        }
-        return 1 / (problem.speed() * Math.sqrt(sum));
+        return StabilityLimits.leapfrogStep(problem.grid(), problem.speed());
     }
 
     /**
@@ -86,9 +84,7 @@ public final class WaveSolver {
         int steps = (int) Math.max(1, Math.ceil(endTime / timeStep - 1e-9));
         double dt = endTime / steps;
         double limit = largestStableStep(problem);
-        if (dt > limit * (1 + 1e-12)) {
-            throw new UnstableTimeStepException("leapfrog wave step (CFL: c dt sqrt(sum 1/h^2) <= 1)", dt, limit);
-        }
+        StabilityLimits.requireStable(CFL_CONDITION, dt, limit);
         EllipticOperator op = EllipticOperator.of(problem.grid(), problem.boundaries(), 0);
         double c2 = problem.speed() * problem.speed();
         double g = problem.coupling().value();

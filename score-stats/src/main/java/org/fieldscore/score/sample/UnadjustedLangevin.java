@@ -3,6 +3,7 @@ package org.fieldscore.score.sample;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.score.model.Checks;
 import org.fieldscore.score.model.ScoreModel;
@@ -25,12 +26,32 @@ public final class UnadjustedLangevin {
 
     /**
      * @param score the score S = ∇log p of the target
-     * @param epsilon the step size ε &gt; 0
+     * @param epsilon the step size ε &gt; 0, below the model's {@link ScoreModel#langevinStepBound} when it has one
+     * @throws InvalidArgumentException when ε is not positive or not below the model's stability bound
      */
     public UnadjustedLangevin(ScoreModel score, double epsilon) {
         this.score = Objects.requireNonNull(score, "score");
         Checks.requirePositive(epsilon, "step size epsilon");
+        requireStable(epsilon, score.langevinStepBound());
         this.epsilon = epsilon;
+    }
+
+    /**
+     * The stability rule of the update, a pure function of the step and the target's bound: for a Gaussian target
+     * with smallest variance σ²<sub>min</sub> the recursion x ↦ (1 − ε/(2σ²))x + √ε z is stable iff ε &lt; 4σ²<sub>min</sub>
+     * ({@link ScoreModel#langevinStepBound}).
+     *
+     * @param epsilon the step size
+     * @param bound the target's bound 4σ²<sub>min</sub>, or NaN when unknown (then nothing is checked)
+     * @throws InvalidArgumentException (argument {@code step size}) when ε ≥ bound
+     */
+    public static void requireStable(double epsilon, double bound) {
+        if (!Double.isNaN(bound) && !(epsilon < bound)) {
+            throw new InvalidArgumentException("step size", epsilon, "< " + bound, "unadjusted Langevin with step size"
+                    + " epsilon = " + epsilon + " diverges on this target: it is stable only for epsilon < 4 sigma_min^2 = "
+                    + bound + " (sigma_min^2 the target's smallest variance along a principal axis); choose a step"
+                    + " below " + bound + ", or MALA");
+        }
     }
 
     /**

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.ScalarField;
+import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.diffusion.DiffusionMethod;
 import org.fieldscore.pde.diffusion.DiffusionProblem;
 import org.fieldscore.pde.diffusion.DiffusionResult;
@@ -32,7 +35,7 @@ import org.fieldscore.runner.input.ScenarioNode;
  * @param specificHeat c for heat, NaN for diffusion
  * @param initial φ(0, x) (field step or formula)
  * @param source S(t, x) (field step or formula), or null
- * @param boundary the boundary node, or null for ∂φ/∂n = 0 on every face
+ * @param boundaries the boundary conditions (∂φ/∂n = 0 on every face when none are declared)
  * @param method the integrator
  * @param span time step, end time, snapshots
  * @param subCycle whether an unstable explicit step is split
@@ -40,7 +43,7 @@ import org.fieldscore.runner.input.ScenarioNode;
  * @param tolerance its relative tolerance
  */
 public record DiffusionStep(StepHeader header, Grid grid, double diffusivity, double density, double specificHeat,
-        FieldInput initial, FieldInput source, ScenarioNode boundary, DiffusionMethod method, TimeSpan span,
+        FieldInput initial, FieldInput source, BoundaryConditions boundaries, DiffusionMethod method, TimeSpan span,
         boolean subCycle, String solver, double tolerance) implements Step {
 
     /** Keys of {@code type: diffusion} besides id and type. */
@@ -84,8 +87,10 @@ public record DiffusionStep(StepHeader header, Grid grid, double diffusivity, do
                 FieldInput.read(body.require("initial", "phi at t = 0: a formula or the id of a field step"), reading,
                         grid.spaceDimension()),
                 body.has("source") ? FieldInput.read(body.get("source"), reading, grid.spaceDimension()) : null,
-                body.get("boundary"), method, span, body.bool("sub-cycle", false),
-                body.choice("solver", PoissonSolvers.NAMES, "multigrid"), body.positive("tolerance", 1e-10));
+                body.has("boundary") ? BoundaryReading.read(body.get("boundary"), grid)
+                        : BoundaryConditions.all(BoundaryCondition.neumann(0.0)), method, span, body.bool("sub-cycle", false),
+                body.choice("solver", PoissonSolvers.NAMES, PoissonSolvers.DEFAULT),
+                body.positive("tolerance", Stopping.DEFAULT.relative()));
     }
 
     private double kappa() {
@@ -107,29 +112,23 @@ public record DiffusionStep(StepHeader header, Grid grid, double diffusivity, do
         if (source != null) {
             source.check(context, grid, "source");
         }
-        for (int a = 0; a < grid.spaceDimension(); a++) {
-            if (grid.size(a) < 3) {
-                throw header.problem("grid", "the diffusion equation needs at least 3 points per axis; axis "
-                        + Grid.axisName(a) + " has " + grid.size(a));
-            }
+        try {
+            DiffusionProblem.requireGrid(grid);
+        } catch (InvalidArgumentException e) {
+            throw header.problem("grid", e.getMessage());
         }
-        conditions();
-        double sum = 0;
-        for (int a = 0; a < grid.spaceDimension(); a++) {
-            sum += 1 / (grid.spacing(a) * grid.spacing(a));
-        }
-        double largest = 1 / (2 * kappa() * sum);
+        double largest = StabilityLimits.explicitDiffusionStep(grid, kappa());
         double dt = span.actualStep();
         int subSteps = 1;
-        if (method == DiffusionMethod.EXPLICIT_EULER && dt > largest * (1 + 1e-12)) {
+        if (method == DiffusionMethod.EXPLICIT_EULER && !StabilityLimits.isStable(dt, largest)) {
             if (!subCycle) {
                 throw span.timeStepNode().problem(String.format(java.util.Locale.ROOT,
                         "the explicit step is unstable: k*dt*sum(1/h^2) = %.4g > 1/2 (k = %.6g, dt = %.6g); the"
                                 + " largest stable time step is dt = %.6g. Valid: dt <= %.6g, 'sub-cycle: true',"
                                 + " or an implicit method such as crank-nicolson",
-                        kappa() * dt * sum, kappa(), dt, largest, largest));
+                        0.5 * dt / largest, kappa(), dt, largest, largest));
             }
-            subSteps = (int) Math.ceil(dt / largest);
+            subSteps = StabilityLimits.subSteps(dt, largest);
         }
         if ((method == DiffusionMethod.DORMAND_PRINCE_853 || method == DiffusionMethod.DORMAND_PRINCE_54)
                 && grid.pointCount() > DiffusionSolver.MAX_ODE_UNKNOWNS) {
@@ -148,14 +147,9 @@ public record DiffusionStep(StepHeader header, Grid grid, double diffusivity, do
                         + " snapshots", metrics);
     }
 
-    private BoundaryConditions conditions() {
-        return boundary == null ? BoundaryConditions.all(org.fieldscore.fields.bc.BoundaryCondition.neumann(0.0))
-                : BoundaryReading.read(boundary, grid);
-    }
-
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
-        DiffusionProblem.Builder b = DiffusionProblem.on(grid).boundaries(conditions())
+        DiffusionProblem.Builder b = DiffusionProblem.on(grid).boundaries(boundaries)
                 .initial(initial.field(context, grid));
         if (Double.isNaN(density)) {
             b.diffusivity(diffusivity);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.score.diagnostics.ChainDiagnostics;
@@ -155,7 +156,15 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
     public Plan plan(PlanContext context) {
         int d;
         if (model != null) {
-            d = context.model(model, "'langevin.model'").components();
+            Plan m = context.model(model, "'langevin.model'");
+            d = m.components();
+            if (!mala) {
+                try {
+                    UnadjustedLangevin.requireStable(stepSize, m.langevinStepBound());
+                } catch (InvalidArgumentException e) {
+                    throw header.problem("step-size", e.getMessage());
+                }
+            }
         } else {
             Plan f = context.vectorField(field, "'langevin.score'");
             d = f.grid().spaceDimension();

@@ -132,7 +132,7 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
     public Plan plan(PlanContext context) {
         Plan plan = new Plan(ResultKind.MODEL, null, model.dimension(), 0, 0, 0, description,
                 List.copyOf(metrics().keySet()));
-        return plan.offering(ModelCapability.of(model));
+        return plan.offering(ModelCapability.of(model)).withLangevinStepBound(model.langevinStepBound());
     }
 
     /** @return the dimension, and for a mixture its weights weight-0, weight-1, … */

@@ -18,14 +18,25 @@ import org.fieldscore.fields.grid.Grid;
  * @param summary one line on what the step computes, for {@code fieldscore describe}
  * @param metrics names of the values the step reports (usable as {@code id.name} in comparisons)
  * @param capabilities what a model result offers besides its score (empty for other results)
+ * @param langevinStepBound the largest stable unadjusted-Langevin step of a model result when it is known before
+ *     running ({@link org.fieldscore.score.model.ScoreModel#langevinStepBound}), else NaN
  */
 public record Plan(ResultKind kind, Grid grid, int components, long resultBytes, long workspaceBytes, double work,
-        String summary, List<String> metrics, Set<ModelCapability> capabilities) {
+        String summary, List<String> metrics, Set<ModelCapability> capabilities, double langevinStepBound) {
 
     /** A plan without model capabilities. */
     public Plan(ResultKind kind, Grid grid, int components, long resultBytes, long workspaceBytes, double work,
                 String summary, List<String> metrics) {
-        this(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.of());
+        this(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.of(), Double.NaN);
+    }
+
+    /**
+     * @param bound the model's largest stable Langevin step, or NaN
+     * @return a copy with it
+     */
+    public Plan withLangevinStepBound(double bound) {
+        return new Plan(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, capabilities,
+                bound);
     }
 
     /**
@@ -36,7 +47,8 @@ public record Plan(ResultKind kind, Grid grid, int components, long resultBytes,
         Set<ModelCapability> all = EnumSet.noneOf(ModelCapability.class);
         all.addAll(capabilities);
         all.addAll(offered);
-        return new Plan(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.copyOf(all));
+        return new Plan(kind, grid, components, resultBytes, workspaceBytes, work, summary, metrics, Set.copyOf(all),
+                langevinStepBound);
     }
 
     /** Metrics every field result reports. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryCondition;
@@ -61,10 +62,10 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
         if (rhs != null && body.has("coupling")) {
             throw body.get("coupling").problem("'coupling' multiplies a 'source'; with 'rhs' write f directly");
         }
-        double tolerance = body.positive("tolerance", 1e-10);
-        int cap = body.integer("max-iterations", 1, 1_000_000, 500);
+        double tolerance = body.positive("tolerance", Stopping.DEFAULT.relative());
+        int cap = body.integer("max-iterations", 1, Stopping.MAX_ITERATION_CAP, Stopping.DEFAULT.maxIterations());
         return new PoissonStep(header, grid, source, rhs, LagrangianStep.coupling(body.get("coupling")),
-                body.get("boundary"), body.choice("solver", PoissonSolvers.NAMES, "multigrid"),
+                body.get("boundary"), body.choice("solver", PoissonSolvers.NAMES, PoissonSolvers.DEFAULT),
                 new Stopping(tolerance, 0, cap), body.bool("project", false));
     }
 
@@ -88,11 +89,10 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
     @Override
     public Plan plan(PlanContext context) {
         Grid g = gridOf(context);
-        for (int a = 0; a < g.spaceDimension(); a++) {
-            if (g.size(a) < 3) {
-                throw header.problem("grid", "Poisson's equation needs at least 3 points per axis; axis "
-                        + Grid.axisName(a) + " has " + g.size(a));
-            }
+        try {
+            PoissonProblem.requireGrid(g);
+        } catch (InvalidArgumentException e) {
+            throw header.problem("grid", e.getMessage());
         }
         conditions(g);
         Plan p = Plan.scalarField(g, 200, solver + " solve of laplacian(phi) = "

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import org.fieldscore.fields.VectorField;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.bridge.ScoreToDensity;
 import org.fieldscore.pde.poisson.NotConvergedException;
 import org.fieldscore.pde.poisson.PoissonSolvers;
 import org.fieldscore.pde.poisson.Stopping;
-import org.fieldscore.pde.bridge.ScoreToDensity;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.score.model.UnnormalizedModel;
@@ -43,8 +43,9 @@ public record ScoreDensityStep(StepHeader header, Reference model, Reference ref
         return new ScoreDensityStep(header,
                 reading.reference(body.require("model", "the id of a model or fit step whose score is integrated")),
                 body.has("reference") ? reading.reference(body.get("reference")) : null, reading.grid(g),
-                body.choice("solver", PoissonSolvers.NAMES, "multigrid"),
-                new Stopping(body.positive("tolerance", 1e-10), 0, body.integer("max-iterations", 1, 100_000, 500)),
+                body.choice("solver", PoissonSolvers.NAMES, PoissonSolvers.DEFAULT),
+                new Stopping(body.positive("tolerance", Stopping.DEFAULT.relative()), 0, body.integer("max-iterations",
+                        1, Stopping.MAX_ITERATION_CAP, Stopping.DEFAULT.maxIterations())),
                 g);
     }
 

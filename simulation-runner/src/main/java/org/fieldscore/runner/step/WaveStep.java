@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
@@ -14,6 +15,7 @@ import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.constants.Coupling;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.wave.WaveProblem;
 import org.fieldscore.pde.wave.WaveResult;
 import org.fieldscore.pde.wave.WaveSolver;
@@ -36,13 +38,13 @@ import org.fieldscore.runner.input.ScenarioNode;
  * @param initial φ(0, x)
  * @param velocity ∂φ/∂t(0, x), or null for 0
  * @param density ρ(t, x), or null
- * @param boundary the boundary node, or null for φ = 0 on every face
+ * @param boundaries the boundary conditions (φ = 0 on every face when none are declared)
  * @param absorbing the absorbing faces
  * @param absorbingNode where they are written, or null
  * @param span time step, end time, snapshots
  */
 public record WaveStep(StepHeader header, Grid grid, double speed, Coupling coupling, double damping,
-        FieldInput initial, FieldInput velocity, FieldInput density, ScenarioNode boundary, Set<Face> absorbing,
+        FieldInput initial, FieldInput velocity, FieldInput density, BoundaryConditions boundaries, Set<Face> absorbing,
         ScenarioNode absorbingNode, TimeSpan span) implements Step {
 
     /** Keys besides id and type. */
@@ -88,7 +90,8 @@ public record WaveStep(StepHeader header, Grid grid, double speed, Coupling coup
                 body.has("initial") ? FieldInput.read(body.get("initial"), reading, d) : null,
                 body.has("initial-velocity") ? FieldInput.read(body.get("initial-velocity"), reading, d) : null,
                 body.has("density") ? FieldInput.read(body.get("density"), reading, d) : null,
-                body.get("boundary"), absorbing, abs, TimeSpan.read(body));
+                body.has("boundary") ? BoundaryReading.read(body.get("boundary"), grid)
+                        : BoundaryConditions.all(BoundaryCondition.dirichlet(0.0)), absorbing, abs, TimeSpan.read(body));
     }
 
     @Override
@@ -113,24 +116,18 @@ public record WaveStep(StepHeader header, Grid grid, double speed, Coupling coup
         if (density != null) {
             density.check(context, grid, "density");
         }
-        for (int a = 0; a < grid.spaceDimension(); a++) {
-            if (grid.size(a) < 3) {
-                throw header.problem("grid", "the wave equation needs at least 3 points per axis; axis "
-                        + Grid.axisName(a) + " has " + grid.size(a));
-            }
+        try {
+            WaveProblem.requireGrid(grid);
+        } catch (InvalidArgumentException e) {
+            throw header.problem("grid", e.getMessage());
         }
-        conditions();
-        double sum = 0;
-        for (int a = 0; a < grid.spaceDimension(); a++) {
-            sum += 1 / (grid.spacing(a) * grid.spacing(a));
-        }
-        double largest = 1 / (speed * Math.sqrt(sum));
+        double largest = StabilityLimits.leapfrogStep(grid, speed);
         double dt = span.actualStep();
-        if (dt > largest * (1 + 1e-12)) {
+        if (!StabilityLimits.isStable(dt, largest)) {
             throw span.timeStepNode().problem(String.format(java.util.Locale.ROOT,
                     "the leapfrog step violates the CFL condition: c*dt*sqrt(sum(1/h^2)) = %.4g > 1 (c = %.6g,"
                             + " dt = %.6g); the largest stable time step is dt = %.6g. Valid: dt <= %.6g",
-                    speed * dt * Math.sqrt(sum), speed, dt, largest, largest));
+                    dt / largest, speed, dt, largest, largest));
         }
         long bytes = 8L * grid.pointCount();
         List<String> metrics = new ArrayList<>(Plan.FIELD_METRICS);
@@ -145,15 +142,10 @@ public record WaveStep(StepHeader header, Grid grid, double speed, Coupling coup
                         + (absorbing.isEmpty() ? "" : ", absorbing " + absorbing), metrics);
     }
 
-    private BoundaryConditions conditions() {
-        return boundary == null ? BoundaryConditions.all(BoundaryCondition.dirichlet(0.0))
-                : BoundaryReading.read(boundary, grid);
-    }
-
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
         WaveProblem.Builder b = WaveProblem.on(grid).speed(speed).coupling(coupling).damping(damping)
-                .boundaries(conditions()).absorbing(absorbing.toArray(new Face[0]));
+                .boundaries(boundaries).absorbing(absorbing.toArray(new Face[0]));
         if (initial != null) {
             b.initial(initial.field(context, grid));
         }

@@ -1,0 +1,92 @@
+package org.fieldscore.pde;
+
+import org.fieldscore.fields.InvalidArgumentException;
+import org.fieldscore.fields.grid.Grid;
+
+/**
+ * The stability limits of FieldScore's explicit time steppers, as pure functions of the declared inputs (the grid
+ * and the coefficients), so that a caller can check a time step before building or running a problem. The solvers
+ * check the same limits with the same functions.
+ *
+ * <ul>
+ *   <li>explicit diffusion (FTCS) on the (2d + 1)-point Laplacian: k·Δt·Σ<sub>a</sub> 1/h<sub>a</sub>² ≤ ½, since
+ *       the Laplacian's eigenvalues lie in [−4Σ1/h², 0] and forward Euler needs |1 + Δt·kλ| ≤ 1 (von Neumann
+ *       analysis; R. J. LeVeque, <i>Finite Difference Methods for ODEs and PDEs</i>, SIAM 2007, §9.2);</li>
+ *   <li>leapfrog for the wave equation: c·Δt·√(Σ<sub>a</sub> 1/h<sub>a</sub>²) ≤ 1, the
+ *       Courant–Friedrichs–Lewy condition (LeVeque §10.7).</li>
+ * </ul>
+ * A step counts as stable up to a relative slack of 10⁻¹² above the limit, so that a step computed as the limit
+ * itself passes despite rounding.
+ */
+public final class StabilityLimits {
+
+    /** The relative slack above a limit that still counts as stable. */
+    public static final double SLACK = 1e-12;
+
+    private StabilityLimits() {
+    }
+
+    /**
+     * @param grid a space grid
+     * @param diffusivity k &gt; 0
+     * @return 1/(2k Σ1/h²), the largest stable explicit diffusion step
+     */
+    public static double explicitDiffusionStep(Grid grid, double diffusivity) {
+        requirePositive(diffusivity, "diffusivity");
+        return 1 / (2 * diffusivity * inverseSquareSpacingSum(grid));
+    }
+
+    /**
+     * @param grid a space grid
+     * @param speed c &gt; 0
+     * @return 1/(c √(Σ1/h²)), the largest stable leapfrog step
+     */
+    public static double leapfrogStep(Grid grid, double speed) {
+        requirePositive(speed, "speed");
+        return 1 / (speed * Math.sqrt(inverseSquareSpacingSum(grid)));
+    }
+
+    /**
+     * @param dt a time step
+     * @param limit the largest stable step
+     * @return whether dt ≤ limit·(1 + {@value #SLACK})
+     */
+    public static boolean isStable(double dt, double limit) {
+        return dt <= limit * (1 + SLACK);
+    }
+
+    /**
+     * @param dt a time step
+     * @param limit the largest stable step
+     * @return the number of equal stable sub-steps dt is split into: 1 when dt is stable, else ⌈dt/limit⌉
+     */
+    public static int subSteps(double dt, double limit) {
+        return isStable(dt, limit) ? 1 : (int) Math.ceil(dt / limit);
+    }
+
+    /**
+     * @param scheme the scheme and its condition, for the message
+     * @param dt the time step
+     * @param limit the largest stable step
+     * @throws UnstableTimeStepException when dt is above the limit
+     */
+    public static void requireStable(String scheme, double dt, double limit) {
+        if (!isStable(dt, limit)) {
+            throw new UnstableTimeStepException(scheme, dt, limit);
+        }
+    }
+
+    private static double inverseSquareSpacingSum(Grid grid) {
+        double sum = 0;
+        for (int a = 0; a < grid.spaceDimension(); a++) {
+            sum += 1 / (grid.spacing(a) * grid.spacing(a));
+        }
+        return sum;
+    }
+
+    private static void requirePositive(double v, String name) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw InvalidArgumentException.of(name, v, "finite and > 0");
+        }
+    }
+}
