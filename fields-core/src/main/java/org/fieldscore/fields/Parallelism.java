@@ -1,7 +1,6 @@
 package org.fieldscore.fields;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -53,24 +52,32 @@ public final class Parallelism {
      * @throws Exception whatever the computation throws (unchecked exceptions and errors pass through as they are)
      */
     public <T> T call(Callable<T> computation) throws Exception {
+        // the pool would rethrow a copy of a failure made on its own thread; keep the original instead
+        Throwable[] failure = new Throwable[1];
         ForkJoinPool pool = new ForkJoinPool(threads);
+        T result;
         try {
-            return pool.submit(computation).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            result = pool.submit(() -> {
+                try {
+                    return computation.call();
+                } catch (Exception | Error e) {
+                    failure[0] = e;
+                    return null;
+                }
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
         } finally {
             pool.shutdown();
         }
+        if (failure[0] instanceof Exception e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result;
     }
 
     @Override

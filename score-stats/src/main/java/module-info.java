@@ -1,0 +1,16 @@
+/**
+ * FieldScore's statistics half: unnormalised models and their scores, Hyvärinen score matching, closed forms,
+ * denoising and sliced score matching, a neural score network, Langevin samplers and diagnostics, and the bridge that
+ * needs only score types (Boltzmann sampling in a solved potential).
+ */
+module org.fieldscore.score {
+    requires transitive org.fieldscore.fields;
+    requires hipparchus.stat;
+
+    exports org.fieldscore.score.bridge;
+    exports org.fieldscore.score.diagnostics;
+    exports org.fieldscore.score.estimate;
+    exports org.fieldscore.score.model;
+    exports org.fieldscore.score.neural;
+    exports org.fieldscore.score.sample;
+}
