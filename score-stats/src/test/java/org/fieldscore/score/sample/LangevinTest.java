@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
+import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.score.diagnostics.EffectiveSampleSize;
 import org.fieldscore.score.diagnostics.MarginalKsTest;
 import org.fieldscore.score.diagnostics.SplitRhat;
 import org.fieldscore.score.model.MultivariateNormalModel;
+import org.fieldscore.score.model.ScoreModel;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -133,17 +135,24 @@ class LangevinTest {
     void tooLargeAStepStopsWithTheStabilityBound() {
         MultivariateNormalModel seed = MultivariateNormalModel.ofCovariance(new double[2],
                 new double[][] {{1, 0.5}, {0.5, 1}});
-        // σ²_min = 0.5 (eigenvalues 0.5, 1.5 of Σ), so ε must stay below 2
-        SamplerDivergenceException e = assertThrows(SamplerDivergenceException.class,
-                () -> new UnadjustedLangevin(seed, 2.5).run(ChainSettings.of(4, 1000, 1, 1), ChainStart.at(1, 1),
-                        ProgressListener.NONE));
-        assertEquals(2.0, e.stepBound(), 1e-12);
-        assertTrue(e.getMessage().contains("ε < 4σ²_min = 2.0"), e.getMessage());
-        // the same from worker threads (many chains run in parallel)
-        SamplerDivergenceException parallel = assertThrows(SamplerDivergenceException.class,
-                () -> new UnadjustedLangevin(seed, 2.5).run(ChainSettings.of(5000, 1000, 1, 1), ChainStart.at(1, 1),
-                        ProgressListener.NONE));
-        assertTrue(parallel.getMessage().contains("ε < 4σ²_min = 2.0"), parallel.getMessage());
+        // σ²_min = 0.5 (eigenvalues 0.5, 1.5 of Σ), so ε must stay below 2: refused before any chain runs, with the
+        // bound as data
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> new UnadjustedLangevin(seed, 2.5));
+        assertEquals("step size", e.argument());
+        assertEquals(2.5, e.value());
+        assertTrue(e.validRange().startsWith("< 2.0"), e.validRange());
+        assertTrue(e.getMessage().contains("epsilon < 4 sigma_min^2 = 2.0"), e.getMessage());
+        // a score without a known bound (the same Gaussian as a bare vector field) diverges, and says so, also from
+        // worker threads (many chains run in parallel)
+        ScoreModel bare = ScoreModel.of(seed.asVectorField(), 0, 1e-4);
+        for (int chains : new int[] {4, 5000}) {
+            SamplerDivergenceException diverged = assertThrows(SamplerDivergenceException.class,
+                    () -> new UnadjustedLangevin(bare, 2.5).run(ChainSettings.of(chains, 1000, 1, 1),
+                            ChainStart.at(1, 1), ProgressListener.NONE));
+            assertTrue(Double.isNaN(diverged.stepBound()));
+            assertTrue(diverged.getMessage().contains("ε < 4σ²_min"), diverged.getMessage());
+        }
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> new UnadjustedLangevin(seed, -0.1));
         assertTrue(bad.getMessage().contains("epsilon") && bad.getMessage().contains("-0.1"), bad.getMessage());
