@@ -43,6 +43,20 @@ class TestSupportTest {
     }
 
     @Test
+    void logLogSlopeIsTheLeastSquaresOrder() {
+        double[] n = {1e3, 1e4, 1e5};
+        double[] e = {1.05 / Math.sqrt(1e3), 0.97 / Math.sqrt(1e4), 1.0 / Math.sqrt(1e5)};
+        assertDoesNotThrow(() -> Convergence.assertLogLogSlope("root n", -0.5, 0.05, n, e));
+        AssertionError a = assertThrows(AssertionError.class, () -> Convergence.assertLogLogSlope("first order", -1,
+                0.1, n, e));
+        assertTrue(a.getMessage().contains("first order") && a.getMessage().contains("log-log slope"), a.getMessage());
+        assertThrows(AssertionError.class, () -> Convergence.assertLogLogSlope("one point", 1, 1, new double[] {1},
+                new double[] {1}));
+        assertThrows(AssertionError.class, () -> Convergence.assertLogLogSlope("nan", -0.5, 1, n,
+                new double[] {1, Double.NaN, 0.01}));
+    }
+
+    @Test
     void closenessIsRelativeOrAbsoluteAndNanAware() {
         assertDoesNotThrow(() -> Closeness.assertRelativelyClose("ok", 100, 100.5, 1e-2));
         assertDoesNotThrow(() -> Closeness.assertClose("abs", 0, 1e-9, 1e-6, 1e-8));

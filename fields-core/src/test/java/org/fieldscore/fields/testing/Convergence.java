@@ -90,6 +90,56 @@ public final class Convergence {
     }
 
     /**
+     * @param x the resolution parameter (spacing, sample size …), one per error, all positive
+     * @param errors the errors, all positive
+     * @return the least-squares slope of log(error) against log(x): the order p of error ∝ x^p fitted over all points
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
+    public static double logLogSlope(double[] x, double[] errors) {
+        if (x.length != errors.length) {
+            throw new IllegalArgumentException(x.length + " abscissae for " + errors.length + " errors");
+        }
+        int n = x.length;
+        double mx = 0;
+        double me = 0;
+        for (int k = 0; k < n; k++) {
+            mx += Math.log(x[k]) / n;
+            me += Math.log(errors[k]) / n;
+        }
+        double num = 0;
+        double den = 0;
+        for (int k = 0; k < n; k++) {
+            double dx = Math.log(x[k]) - mx;
+            num += dx * (Math.log(errors[k]) - me);
+            den += dx * dx;
+        }
+        return num / den;
+    }
+
+    /**
+     * Asserts that the least-squares log-log slope of the errors against x ({@link #logLogSlope}) lies within
+     * {@code tolerance} of the expected one. Needs at least two distinct x.
+     *
+     * @param what description for the failure message
+     * @param expected the expected slope (e.g. 2 against a spacing, −0.5 against a sample size)
+     * @param tolerance largest allowed |fitted − expected|
+     * @param x the resolution parameter, one per error
+     * @param errors the errors
+     */
+    public static void assertLogLogSlope(String what, double expected, double tolerance, double[] x,
+            double[] errors) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("slope tolerance must be >= 0, got " + tolerance);
+        }
+        double slope = logLogSlope(x, errors);
+        if (!(Math.abs(slope - expected) <= tolerance)) {
+            throw new AssertionFailedError(what + ": log-log slope " + slope + ", expected " + expected + " ± "
+                    + tolerance + "; errors " + Arrays.toString(errors) + " at " + Arrays.toString(x)
+                    + ", pairwise orders " + Arrays.toString(observedOrders(x, errors)));
+        }
+    }
+
+    /**
      * @param error error as a function of the number of cells along an axis
      * @param cells the coarsest number of cells
      * @param levels how many resolutions: cells, 2·cells, 4·cells …
