@@ -1,5 +1,6 @@
 package org.fieldscore.score.estimate;
 
+import static org.fieldscore.fields.testing.Convergence.assertLogLogSlope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,8 +138,7 @@ class MultivariateNormalEstimationTest {
     void estimationErrorFallsLikeOneOverRootT() {
         int[] sizes = {1_000, 3_000, 10_000, 30_000, 100_000};
         double[][] m = ESSAY_NORMAL.precision();
-        double[] logT = new double[sizes.length];
-        double[] logErr = new double[sizes.length];
+        double[] errors = new double[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             double err = 0;
             for (int rep = 0; rep < 20; rep++) {
@@ -151,22 +151,10 @@ class MultivariateNormalEstimationTest {
                 }
                 err += Math.sqrt(f) / 20;
             }
-            logT[s] = Math.log(sizes[s]);
-            logErr[s] = Math.log(err);
+            errors[s] = err;
         }
-        double mt = 0;
-        double me = 0;
-        for (int s = 0; s < sizes.length; s++) {
-            mt += logT[s] / sizes.length;
-            me += logErr[s] / sizes.length;
-        }
-        double num = 0;
-        double den = 0;
-        for (int s = 0; s < sizes.length; s++) {
-            num += (logT[s] - mt) * (logErr[s] - me);
-            den += (logT[s] - mt) * (logT[s] - mt);
-        }
-        assertEquals(-0.5, num / den, 0.1);
+        assertLogLogSlope("mean ‖M̂ − M‖_F against T", -0.5, 0.1,
+                java.util.Arrays.stream(sizes).asDoubleStream().toArray(), errors);
     }
 
     @Test
