@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.grid.TimeAxis;
 import org.fieldscore.fields.ops.FiniteDifferences;
+import org.fieldscore.fields.testing.Convergence;
 import org.junit.jupiter.api.Test;
 
 /** Each example of the essay, executed. */

@@ -10,6 +10,7 @@ import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.grid.TimeAxis;
 import org.fieldscore.fields.ops.FiniteDifferences;
+import org.fieldscore.fields.testing.Convergence;
 import org.junit.jupiter.api.Test;
 
 class FieldAlgebraTest {

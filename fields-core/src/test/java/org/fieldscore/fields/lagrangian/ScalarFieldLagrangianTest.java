@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.fieldscore.fields.AnalyticScalarField;
-import org.fieldscore.fields.Convergence;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.constants.Coupling;
 import org.fieldscore.fields.constants.PhysicalConstants;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.grid.TimeAxis;
+import org.fieldscore.fields.testing.Convergence;
 import org.junit.jupiter.api.Test;
 
 class ScalarFieldLagrangianTest {

@@ -2,7 +2,6 @@ package org.fieldscore.fields.ops;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.fieldscore.fields.Convergence;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.ScalarField;
@@ -11,6 +10,7 @@ import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.testing.Convergence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,6 @@
 package org.fieldscore.fields.ops;
 
-import static org.fieldscore.fields.Convergence.assertOrder;
+import static org.fieldscore.fields.testing.Convergence.assertOrder;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.fields.testing.Convergence;
 import org.junit.jupiter.api.Test;
 
 class BrownianVsHeatTest {
@@ -40,8 +41,8 @@ class BrownianVsHeatTest {
         for (int k = 0; k < sizes.length; k++) {
             errors[k] = BRIDGE.run(GRID, sizes[k], 0.002, 100, 1, 3, ProgressListener.NONE).get(0).histogramVsSolver();
         }
-        double slope = Math.log(errors[2] / errors[0]) / Math.log((double) sizes[2] / sizes[0]);
         // sampling error ∝ N^(−1/2); the stated tolerance ±0.1 covers the seeded noise of three runs
-        assertEquals(-0.5, slope, 0.1, "errors " + java.util.Arrays.toString(errors));
+        Convergence.assertLogLogSlope("histogram vs solver against N", -0.5, 0.1,
+                new double[] {sizes[0], sizes[1], sizes[2]}, errors);
     }
 }

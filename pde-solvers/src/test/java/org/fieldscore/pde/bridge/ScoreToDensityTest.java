@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.VectorField;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.testing.Convergence;
 import org.fieldscore.pde.poisson.PoissonSolvers;
 import org.fieldscore.pde.poisson.Stopping;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,7 @@ class ScoreToDensityTest {
         for (int n : new int[] {49, 97, 193}) {
             errors[k++] = ScoreToDensity.compare(BRIDGE.recover(score, Grid.cube(2, n, -6, 6)), logQ).l1();
         }
-        double order1 = Math.log(errors[0] / errors[1]) / Math.log(2);
-        double order2 = Math.log(errors[1] / errors[2]) / Math.log(2);
-        assertTrue(Math.abs(order1 - 2) < 0.15 && Math.abs(order2 - 2) < 0.15,
-                "observed orders " + order1 + ", " + order2 + " from errors " + java.util.Arrays.toString(errors));
+        Convergence.assertObservedOrder("L1 error of the recovered bimodal density", 2, errors);
     }
 
     @Test

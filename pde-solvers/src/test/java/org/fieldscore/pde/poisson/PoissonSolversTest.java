@@ -1,5 +1,6 @@
 package org.fieldscore.pde.poisson;
 
+import static org.fieldscore.fields.testing.Convergence.assertObservedOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,11 +36,7 @@ class PoissonSolversTest {
                     PoissonResult r = PoissonSolvers.byName(name).solve(p);
                     err[level] = PoissonCases.error(c, 2, p, r.solution());
                 }
-                double order1 = Math.log(err[0] / err[1]) / Math.log(2);
-                double order2 = Math.log(err[1] / err[2]) / Math.log(2);
-                String msg = name + " / " + c.name() + ": errors " + java.util.Arrays.toString(err);
-                assertEquals(2.0, order1, 0.15, msg);
-                assertEquals(2.0, order2, 0.15, msg);
+                assertObservedOrder(name + " / " + c.name(), 2.0, err);
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.fieldscore.score.estimate;
 
+import static org.fieldscore.fields.testing.Closeness.assertClose;
+import static org.fieldscore.fields.testing.Closeness.assertRelativelyClose;
+import static org.fieldscore.fields.testing.Convergence.assertLogLogSlope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,10 +61,8 @@ class MultivariateNormalEstimationTest {
         }
         double[][] mHat = fit.precision();
         for (int i = 0; i < 2; i++) {
-            assertEquals(mleMean[i], fit.mean()[i], 1e-10 * Math.max(1, Math.abs(mleMean[i])));
-            for (int j = 0; j < 2; j++) {
-                assertEquals(mlePrecision[i][j], mHat[i][j], 1e-10 * Math.abs(mlePrecision[i][j]));
-            }
+            assertClose("mean " + i, mleMean[i], fit.mean()[i], 1e-10, 1e-10);
+            assertRelativelyClose("precision row " + i, mlePrecision[i], mHat[i], 1e-10);
         }
         // and the log-likelihood gradient vanishes there: ∂ℓ/∂M = ½(M⁻¹ − Ĉ) = 0, ∂ℓ/∂μ = M Σ(x − μ) = 0
         double[][] inv = MatrixUtils.inverse(MatrixUtils.createRealMatrix(mHat)).getData();
@@ -121,10 +122,8 @@ class MultivariateNormalEstimationTest {
                 double[] g2 = new double[m];
                 double v1 = analytic.hyvarinenTerm(x, theta, g1);
                 double v2 = auto.hyvarinenTerm(x, theta, g2);
-                assertEquals(v2, v1, 1e-10 * Math.max(1, Math.abs(v2)));
-                for (int k = 0; k < m; k++) {
-                    assertEquals(g2[k], g1[k], 1e-10 * Math.max(1, Math.abs(g2[k])), "d " + d + " θ_" + k);
-                }
+                assertClose("d " + d + " Hyvärinen term", v2, v1, 1e-10, 1e-10);
+                assertClose("d " + d + " gradient", g2, g1, 1e-10, 1e-10);
             }
         }
     }
@@ -137,8 +136,7 @@ class MultivariateNormalEstimationTest {
     void estimationErrorFallsLikeOneOverRootT() {
         int[] sizes = {1_000, 3_000, 10_000, 30_000, 100_000};
         double[][] m = ESSAY_NORMAL.precision();
-        double[] logT = new double[sizes.length];
-        double[] logErr = new double[sizes.length];
+        double[] errors = new double[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             double err = 0;
             for (int rep = 0; rep < 20; rep++) {
@@ -151,22 +149,10 @@ class MultivariateNormalEstimationTest {
                 }
                 err += Math.sqrt(f) / 20;
             }
-            logT[s] = Math.log(sizes[s]);
-            logErr[s] = Math.log(err);
+            errors[s] = err;
         }
-        double mt = 0;
-        double me = 0;
-        for (int s = 0; s < sizes.length; s++) {
-            mt += logT[s] / sizes.length;
-            me += logErr[s] / sizes.length;
-        }
-        double num = 0;
-        double den = 0;
-        for (int s = 0; s < sizes.length; s++) {
-            num += (logT[s] - mt) * (logErr[s] - me);
-            den += (logT[s] - mt) * (logT[s] - mt);
-        }
-        assertEquals(-0.5, num / den, 0.1);
+        assertLogLogSlope("mean ‖M̂ − M‖_F against T", -0.5, 0.1,
+                java.util.Arrays.stream(sizes).asDoubleStream().toArray(), errors);
     }
 
     @Test

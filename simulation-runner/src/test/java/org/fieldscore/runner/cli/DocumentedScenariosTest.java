@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fieldscore.runner.testing.RunAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every scenario in the user documentation fenced as {@code ```yaml scenario} is valid and runs with its
- * comparisons passing (the module's tests run in simulation-runner/, next to docs/).
+ * comparisons passing; each has at least one comparison (the module's tests run in simulation-runner/, next to
+ * docs/).
  */
 class DocumentedScenariosTest {
 
@@ -47,9 +49,10 @@ class DocumentedScenariosTest {
             for (String text : scenarios(file)) {
                 Path yaml = dir.resolve(page.replace(".md", "") + "-" + count++ + ".yaml");
                 Files.writeString(yaml, text);
-                CliHarness.Result r = CliHarness.run("run", yaml.toString(), "--out", dir.resolve("out" + count)
-                        .toString());
+                Path out = dir.resolve("out" + count);
+                CliHarness.Result r = CliHarness.run("run", yaml.toString(), "--out", out.toString());
                 assertEquals(ExitCodes.SUCCESS, r.exitCode(), page + "\n" + text + "\n" + r);
+                RunAssertions.assertChecked(page + " scenario " + count, RunAssertions.readSummary(out), List.of());
             }
         }
         assertTrue(count >= 2, "documented scenarios found: " + count);

@@ -2,6 +2,7 @@ package org.fieldscore.runner.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,13 +13,15 @@ import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.scenario.ScenarioReader;
 import org.fieldscore.runner.step.StepResult;
+import org.fieldscore.runner.testing.RunAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The test scenarios run in-process with all their comparisons passing, and runs are reproducible. (The bundled
- * scenarios are run by {@code org.fieldscore.runner.scenarios.BundledScenariosTest}.)
+ * The test scenarios run in-process with all their comparisons passing, and runs are reproducible. A test scenario
+ * without a comparison is checked on the metrics named in {@link #CHECKED_INSTEAD}; one with neither fails. (The
+ * bundled scenarios are run by {@code org.fieldscore.runner.scenarios.BundledScenariosTest}.)
  */
 class ScenarioRunsTest {
 
@@ -27,23 +30,32 @@ class ScenarioRunsTest {
         return ScenarioReader.caseOf(file, overrides, seed).read();
     }
 
-    static void assertAllComparisonsPass(List<StepResult> results) {
-        long comparisons = results.stream().filter(r -> r.verdict() != null).count();
-        assertTrue(comparisons > 0, "the scenario checks something");
-        for (StepResult r : results) {
-            if (r.verdict() != null) {
-                assertTrue(r.verdict().passed(), r.id() + ": " + r.verdict());
-            }
-        }
-    }
+    /**
+     * Test scenarios without a comparison, and what their runs are checked on instead: metrics, as step.metric, that
+     * must exist and be finite. (langevin-small exists for the reproducibility tests and compares nothing.)
+     */
+    static final Map<String, List<String>> CHECKED_INSTEAD = Map.of(
+            "langevin-small", List.of("chain.mean-0", "chain.rhat-max", "chain.ess-min", "chain.acceptance-rate"));
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tiny", "pde-small", "langevin-small", "modes-small", "both-halves"})
     void testScenarioPasses(String name) throws Exception {
         List<StepResult> results = ScenarioExecutor.run(test(name, Map.of(), null), ProgressListener.NONE);
-        if (results.stream().anyMatch(r -> r.verdict() != null)) {
-            assertAllComparisonsPass(results);
-        }
+        RunAssertions.assertChecked(name, results, CHECKED_INSTEAD.getOrDefault(name, List.of()));
+    }
+
+    /** A run without a comparison fails the check unless named metrics, present and finite, are asserted instead. */
+    @Test
+    void aRunWithoutComparisonsIsCheckedOnlyOnNamedMetrics() throws Exception {
+        List<StepResult> results = ScenarioExecutor.run(test("langevin-small", Map.of(), null), ProgressListener.NONE);
+        assertTrue(results.stream().allMatch(r -> r.verdict() == null), "langevin-small compares nothing");
+        AssertionError none = assertThrows(AssertionError.class,
+                () -> RunAssertions.assertChecked("langevin-small", results, List.of()));
+        assertTrue(none.getMessage().contains("no comparison"), none.getMessage());
+        assertThrows(AssertionError.class,
+                () -> RunAssertions.assertChecked("langevin-small", results, List.of("chain.no-such-metric")));
+        assertThrows(AssertionError.class,
+                () -> RunAssertions.assertChecked("langevin-small", results, List.of("no-such-step.mean-0")));
     }
 
     @Test
