@@ -1,5 +1,8 @@
 package org.fieldscore.score.estimate;
 
+import static org.fieldscore.score.estimate.CorrectionHistory.dot;
+import static org.fieldscore.score.estimate.CorrectionHistory.normInf;
+
 import java.util.Arrays;
 
 /**
@@ -59,6 +62,11 @@ public final class Lbfgs {
      * @throws IllegalArgumentException if f or its gradient is not finite at the start
      */
     public Result minimize(DifferentiableObjective f, double[] start) {
+        return minimize(f, start, new CorrectionHistory(memory, start.length));
+    }
+
+    /** As {@link #minimize(DifferentiableObjective, double[])}, filling the given (empty) history. */
+    Result minimize(DifferentiableObjective f, double[] start, CorrectionHistory history) {
         int m = start.length;
         double[] x = start.clone();
         double[] g = new double[m];
@@ -68,42 +76,21 @@ public final class Lbfgs {
             throw new IllegalArgumentException("objective or gradient not finite at the starting point "
                     + Arrays.toString(start) + " (value " + fx + ")");
         }
-        double[][] s = new double[memory][m];
-        double[][] y = new double[memory][m];
-        double[] rho = new double[memory];
-        double[] alpha = new double[memory];
         double[] dir = new double[m];
         double[] xNew = new double[m];
         double[] gNew = new double[m];
-        int stored = 0;
-        int newest = -1;
         int stalls = 0;
         int iter = 0;
         while (iter < maxIterations && normInf(g) > gradientTolerance) {
             iter++;
-            // two-loop recursion: dir = −H g
             for (int i = 0; i < m; i++) {
                 dir[i] = -g[i];
             }
-            for (int j = 0; j < stored; j++) {
-                int k = Math.floorMod(newest - j, memory);
-                alpha[k] = rho[k] * dot(s[k], dir);
-                axpy(-alpha[k], y[k], dir);
-            }
-            double gamma = stored > 0 ? dot(s[newest], y[newest]) / dot(y[newest], y[newest]) : 1 / Math.max(1,
-                    normInf(g));
-            for (int i = 0; i < m; i++) {
-                dir[i] *= gamma;
-            }
-            for (int j = stored - 1; j >= 0; j--) {
-                int k = Math.floorMod(newest - j, memory);
-                double beta = rho[k] * dot(y[k], dir);
-                axpy(alpha[k] - beta, s[k], dir);
-            }
+            history.multiplyByInverseHessian(dir);
             double slope = dot(g, dir);
             if (!(slope < 0)) {
                 // not a descent direction (numerical trouble): restart with steepest descent
-                stored = 0;
+                history.clear();
                 for (int i = 0; i < m; i++) {
                     dir[i] = -g[i] / Math.max(1, normInf(g));
                 }
@@ -116,18 +103,7 @@ public final class Lbfgs {
                 break;
             }
             double fNew = ls.value;
-            newest = (newest + 1) % memory;
-            for (int i = 0; i < m; i++) {
-                s[newest][i] = xNew[i] - x[i];
-                y[newest][i] = gNew[i] - g[i];
-            }
-            double sy = dot(s[newest], y[newest]);
-            if (sy > 0) {
-                rho[newest] = 1 / sy;
-                stored = Math.min(stored + 1, memory);
-            } else {
-                newest = Math.floorMod(newest - 1, memory);
-            }
+            history.offer(x, xNew, g, gNew);
             stalls = Math.abs(fNew - fx) <= 1e-15 * Math.max(1, Math.abs(fx)) ? stalls + 1 : 0;
             System.arraycopy(xNew, 0, x, 0, m);
             System.arraycopy(gNew, 0, g, 0, m);
@@ -252,28 +228,6 @@ public final class Lbfgs {
             }
             return t;
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static double normInf(double[] v) {
-        double m = 0;
-        for (double e : v) {
-            m = Math.max(m, Math.abs(e));
-        }
-        return m;
     }
 
     private static boolean allFinite(double[] v) {

@@ -16,18 +16,17 @@ import java.util.regex.Pattern;
 import org.fieldscore.fields.constants.PhysicalConstants;
 import org.fieldscore.runner.text.Suggestions;
 
-import net.objecthunter.exp4j.Expression;
-import net.objecthunter.exp4j.ExpressionBuilder;
-import net.objecthunter.exp4j.ValidationResult;
 import net.objecthunter.exp4j.function.Function;
+import net.objecthunter.exp4j.function.Functions;
 import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
 import net.objecthunter.exp4j.tokenizer.Token;
 import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
 
 /**
  * The safe arithmetic language of scenario files: numbers, + − * / ^ %, parentheses, variables, named constants and
- * a fixed list of functions. Expressions cannot call code, read files or reach the network: they are compiled by
- * exp4j into a token list over this class's whitelist of functions and nothing else.
+ * a fixed list of functions. Expressions cannot call code, read files or reach the network: exp4j's tokenizer and
+ * shunting-yard parser turn them, once, into a reverse-Polish token list over this class's whitelist of functions
+ * and nothing else, which {@link Program} checks and compiles.
  *
  * <p>Multiplication must be written ({@code 2*x}, not {@code 2x}), so that a forgotten operator is an error and not
  * a silent product. Unary minus binds tighter than addition but looser than {@code ^}: {@code -x^2 = -(x^2)}.
@@ -46,7 +45,8 @@ public final class ExpressionLanguage {
     private static final Set<String> EXP4J_BUILTINS = Set.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos",
             "cosh", "exp", "expm1", "floor", "log", "log10", "log1p", "log2", "signum", "sin", "sinh", "sqrt", "tan",
             "tanh");
-    private static final List<Function> EXTRA_FUNCTIONS;
+    /** The functions that are not exp4j built-ins, by name, for exp4j's tokenizer. */
+    private static final Map<String, Function> EXTRA_FUNCTIONS_BY_NAME;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A name in an expression; letters right after a digit or '.' belong to a number such as 1e-3. */
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*");
@@ -85,14 +85,14 @@ public final class ExpressionLanguage {
         b.put("min", Math::min);
         b.put("pow", Math::pow);
         BINARY = Collections.unmodifiableMap(b);
-        List<Function> extra = new ArrayList<>();
+        Map<String, Function> extra = new HashMap<>();
         u.forEach((name, f) -> {
             if (!EXP4J_BUILTINS.contains(name)) {
-                extra.add(unary(name, f));
+                extra.put(name, unary(name, f));
             }
         });
-        b.forEach((name, f) -> extra.add(binary(name, f)));
-        EXTRA_FUNCTIONS = List.copyOf(extra);
+        b.forEach((name, f) -> extra.put(name, binary(name, f)));
+        EXTRA_FUNCTIONS_BY_NAME = Map.copyOf(extra);
         Map<String, Double> c = new LinkedHashMap<>();
         c.put("pi", Math.PI);
         c.put("e", Math.E);
@@ -169,37 +169,27 @@ public final class ExpressionLanguage {
                 throw unknownName(text, names.group(), names.start(), variables);
             }
         }
-        declared.remove("pi");
-        declared.remove("e");
-        Expression expression;
-        try {
-            expression = new ExpressionBuilder(text)
-                    .implicitMultiplication(false)
-                    .functions(EXTRA_FUNCTIONS)
-                    .variables(declared)
-                    .build();
-        } catch (UnknownFunctionOrVariableException e) {
-            throw unknownName(text, e.getToken(), e.getPosition(), variables);
-        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
-            throw new ExpressionException("syntax error in '" + text + "': " + describe(e));
-        }
-        ValidationResult syntax = expression.validate(false);
-        if (!syntax.isValid()) {
-            throw new ExpressionException("syntax error in '" + text + "': " + String.join("; ", syntax.getErrors())
-                    + " (write operators between operands and give every function its arguments)");
-        }
         Map<String, Double> constants = new HashMap<>(CONSTANTS);
         constants.putAll(parameters);
         constants.put("\u03c0", Math.PI);
         constants.put("\u03c6", GOLDEN_RATIO);
         Set<String> known = new HashSet<>(declared);
         known.addAll(constants.keySet());
-        Map<String, Function> extra = new HashMap<>();
-        for (Function f : EXTRA_FUNCTIONS) {
-            extra.put(f.getName(), f);
+        for (String name : known) {
+            if (Functions.getBuiltinFunction(name) != null || EXTRA_FUNCTIONS_BY_NAME.containsKey(name)) {
+                throw new ExpressionException("syntax error in '" + text + "': A variable can not have the same name"
+                        + " as a function [" + name + "]");
+            }
         }
-        Token[] rpn = ShuntingYard.convertToRPN(text, extra, Map.of(), known, false);
-        return new Formula(text, variables, Program.compile(rpn, variables, constants, UNARY, BINARY));
+        Token[] rpn;
+        try {
+            rpn = ShuntingYard.convertToRPN(text, EXTRA_FUNCTIONS_BY_NAME, Map.of(), known, false);
+        } catch (UnknownFunctionOrVariableException e) {
+            throw unknownName(text, e.getToken(), e.getPosition(), variables);
+        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
+            throw new ExpressionException("syntax error in '" + text + "': " + describe(e));
+        }
+        return new Formula(text, variables, Program.compile(text, rpn, variables, constants, UNARY, BINARY));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.fieldscore.runner.expr;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
@@ -50,15 +51,22 @@ final class Program {
     }
 
     /**
-     * @param rpn the tokens in reverse-Polish order, checked by exp4j
+     * Checks the operand counts as exp4j's {@code Expression.validate} does (every function and operator finds its
+     * arguments on the stack, one value is left at the end), with the same messages, refuses an empty token list,
+     * and compiles.
+     *
+     * @param text the expression, for messages
+     * @param rpn the tokens in reverse-Polish order, from exp4j's shunting-yard parser
      * @param variables the names whose values are passed at evaluation, in order
      * @param constants values of every other name (parameters and constants)
      * @param unaryFunctions one-argument functions by name
      * @param binaryFunctions two-argument functions by name
      * @return the program
+     * @throws ExpressionException when an operator or function lacks operands, or operands lack an operator
      */
-    static Program compile(Token[] rpn, List<String> variables, Map<String, Double> constants,
-            Map<String, DoubleUnaryOperator> unaryFunctions, Map<String, DoubleBinaryOperator> binaryFunctions) {
+    static Program compile(String text, Token[] rpn, List<String> variables, Map<String, Double> constants,
+            Map<String, DoubleUnaryOperator> unaryFunctions, Map<String, DoubleBinaryOperator> binaryFunctions)
+            throws ExpressionException {
         int n = rpn.length;
         byte[] code = new byte[n];
         double[] numbers = new double[n];
@@ -67,6 +75,7 @@ final class Program {
         DoubleBinaryOperator[] binary = new DoubleBinaryOperator[n];
         int height = 0;
         int depth = 0;
+        List<String> errors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Token t = rpn[i];
             if (t instanceof NumberToken number) {
@@ -100,14 +109,27 @@ final class Program {
                     throw new IllegalStateException("function '" + name + "' with " + arguments
                             + " arguments is not in the language's table");
                 }
+                if (arguments > height) {
+                    errors.add("Not enough arguments for '" + name + "'");
+                }
                 height -= arguments - 1;
             } else {
                 throw new IllegalStateException("unexpected token " + t.getClass().getSimpleName() + " in RPN");
             }
+            if (height < 1) {
+                errors.add("Too many operators");
+                break;
+            }
             depth = Math.max(depth, height);
         }
-        if (height != 1) {
-            throw new IllegalStateException("RPN leaves " + height + " values on the stack");
+        if (n == 0) {
+            errors.add("incomplete expression"); // "()", which exp4j accepts
+        } else if (height > 1) {
+            errors.add("Too many operands");
+        }
+        if (!errors.isEmpty()) {
+            throw new ExpressionException("syntax error in '" + text + "': " + String.join("; ", errors)
+                    + " (write operators between operands and give every function its arguments)");
         }
         return new Program(code, numbers, slots, unary, binary, depth);
     }

@@ -1,6 +1,7 @@
 package org.fieldscore.runner.step;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,13 +13,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.fieldscore.runner.input.ProblemException;
 import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.runner.output.table.CsvTable;
 
 /**
  * Reads a numeric CSV data file named in a scenario, confined to the scenario's folder, and checks it while the
  * scenario is validated: the file must exist, be UTF-8 text, hold at least one data row, have the same number of
  * values on every row, and hold only finite numbers. An optional first row of column names is recognised when it
- * is not numeric. Lines that are empty or start with '#' are skipped.
+ * is not numeric. Lines that are empty or start with '#' are skipped. The file is parsed as RFC 4180 CSV by Apache
+ * Commons CSV (quoted fields may hold separators, quotes and line breaks; {@code \n}, {@code \r\n} or {@code \r}
+ * line ends), so it reads what {@link CsvTable} writes; the separator, ',', ';' or tab, is the first one found
+ * outside quotes, and spaces around values are ignored.
  */
 final class CsvData {
 
@@ -105,41 +114,47 @@ final class CsvData {
         }
         List<String> columns = null;
         List<double[]> rows = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
         int width = -1;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("\\s*[,;\\t]\\s*", -1);
-            if (columns == null && rows.isEmpty() && !numeric(cells)) {
-                columns = new ArrayList<>();
-                for (String c : cells) {
-                    columns.add(c.strip().replaceAll("^\"|\"$", ""));
+        LineCounter lines = new LineCounter(text);
+        CSVFormat format = CsvTable.FORMAT.builder().setDelimiter(delimiter(text)).setCommentMarker('#')
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord record : parser) {
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // a line of blanks
                 }
-                width = cells.length;
-                continue;
-            }
-            if (width >= 0 && cells.length != width) {
-                throw node.problem("the data file '" + name + "' is ragged: line " + (i + 1) + " has " + cells.length
-                        + " values but " + (columns != null ? "the header has " : "the first row has ") + width
-                        + "; valid: the same number of values on every row");
-            }
-            width = cells.length;
-            double[] row = new double[cells.length];
-            for (int c = 0; c < cells.length; c++) {
-                try {
-                    row[c] = Double.parseDouble(cells[c].strip());
-                } catch (NumberFormatException e) {
-                    row[c] = Double.NaN;
+                int line = lines.lineAt(record.getCharacterPosition());
+                if (columns == null && rows.isEmpty() && !numeric(record)) {
+                    columns = record.toList();
+                    width = record.size();
+                    continue;
                 }
-                if (!Double.isFinite(row[c])) {
-                    throw node.problem("the data file '" + name + "' has a non-number at line " + (i + 1) + ", column "
-                            + (c + 1) + ": '" + cells[c].strip() + "'; valid: finite decimal numbers such as -1.5e3");
+                if (width >= 0 && record.size() != width) {
+                    throw node.problem("the data file '" + name + "' is ragged: line " + line + " has "
+                            + record.size() + " values but "
+                            + (columns != null ? "the header has " : "the first row has ") + width
+                            + "; valid: the same number of values on every row");
                 }
+                width = record.size();
+                double[] row = new double[width];
+                for (int c = 0; c < width; c++) {
+                    try {
+                        row[c] = Double.parseDouble(record.get(c));
+                    } catch (NumberFormatException e) {
+                        row[c] = Double.NaN;
+                    }
+                    if (!Double.isFinite(row[c])) {
+                        throw node.problem("the data file '" + name + "' has a non-number at line " + line
+                                + ", column " + (c + 1) + ": '" + record.get(c)
+                                + "'; valid: finite decimal numbers such as -1.5e3");
+                    }
+                }
+                rows.add(row);
             }
-            rows.add(row);
+        } catch (IOException e) {
+            throw notCsv(node, name, e);
+        } catch (UncheckedIOException e) {
+            throw notCsv(node, name, e.getCause());
         }
         if (rows.isEmpty()) {
             throw node.problem("the data file '" + name + "' holds no data rows"
@@ -158,14 +173,70 @@ final class CsvData {
         return new Table(List.copyOf(columns), values, rows.size());
     }
 
-    private static boolean numeric(String[] cells) {
-        for (String c : cells) {
+    private static ProblemException notCsv(ScenarioNode node, String name, IOException e) {
+        return node.problem("the data file '" + name + "' is not valid CSV: " + e.getMessage()
+                + "; valid: RFC 4180 text, each quoted value closed by a quote before the next separator or line end");
+    }
+
+    private static boolean numeric(CSVRecord record) {
+        for (String cell : record) {
             try {
-                Double.parseDouble(c.strip());
+                Double.parseDouble(cell);
             } catch (NumberFormatException e) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * @return the separator of the file: the first ',', ';' or tab outside quotes and comment lines, ',' when the
+     *     file has none (a single column)
+     */
+    private static char delimiter(String text) {
+        boolean quoted = false;
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (lineStart && c == '#') {
+                i = text.indexOf('\n', i);
+                if (i < 0) {
+                    break;
+                }
+                continue;
+            }
+            lineStart = false;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == ',' || c == ';' || c == '\t') {
+                    return c;
+                }
+                lineStart = c == '\n' || c == '\r';
+            }
+        }
+        return ',';
+    }
+
+    /** Line numbers (from 1) of character positions, for positions visited in increasing order. */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        /** A line ends at "\n", "\r\n" or a lone "\r", as in the CSV parser. */
+        int lineAt(long target) {
+            for (; position < target; position++) {
+                char c = text.charAt(position);
+                if (c == '\n' || (c == '\r' && (position + 1 >= text.length() || text.charAt(position + 1) != '\n'))) {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 }

@@ -61,6 +61,15 @@ class ExpressionLanguageTest {
                 () -> language.compile("2 x", List.of("x")));
         assertTrue(implicit.getMessage().contains("syntax error"), implicit.getMessage());
 
+        ExpressionException operands = assertThrows(ExpressionException.class,
+                () -> language.compile("hypot(x) + 1", List.of("x")));
+        assertTrue(operands.getMessage().contains("Not enough arguments for 'hypot'"), operands.getMessage());
+        ExpressionException operators = assertThrows(ExpressionException.class,
+                () -> language.compile("x +", List.of("x")));
+        assertTrue(operators.getMessage().contains("Too many operators"), operators.getMessage());
+        ExpressionException nothing = assertThrows(ExpressionException.class, () -> language.compile("()", List.of()));
+        assertTrue(nothing.getMessage().contains("syntax error in '()'"), nothing.getMessage());
+
         assertThrows(ExpressionException.class, () -> language.compile("  ", List.of()));
         assertThrows(ExpressionException.class, () -> language.compile("x == 1", List.of("x")));
     }

@@ -1,12 +1,15 @@
 package org.fieldscore.runner.output.fit;
 
+import org.hipparchus.stat.regression.SimpleRegression;
+
 /**
  * Least-squares straight line through (ln x, ln y): y ≈ C·x<sup>p</sup>. With x a step size h and y an error, the
  * slope p is the observed order of convergence; with x a sample size T and y an error, p ≈ −½ for Monte-Carlo
  * estimates.
  *
  * <p>The fit minimises Σ (ln y<sub>i</sub> − ln C − p ln x<sub>i</sub>)² (ordinary least squares in log-log space,
- * e.g. Roache, <i>Verification and Validation in Computational Science and Engineering</i>, 1998, §5.4). Immutable.
+ * e.g. Roache, <i>Verification and Validation in Computational Science and Engineering</i>, 1998, §5.4), computed by
+ * Hipparchus' {@link SimpleRegression}. Immutable.
  *
  * @param order the fitted exponent p (the slope in log-log space)
  * @param logCoefficient the fitted ln C (the intercept in log-log space)
@@ -30,35 +33,19 @@ public record LogLogFit(double order, double logCoefficient, double rSquared, in
         if (x.length < 2) {
             throw new IllegalArgumentException("a log-log fit needs at least 2 points, got " + x.length);
         }
-        int n = x.length;
-        double meanU = 0;
-        double meanV = 0;
-        for (int i = 0; i < n; i++) {
+        SimpleRegression regression = new SimpleRegression();
+        for (int i = 0; i < x.length; i++) {
             requirePositive("x", i, x[i]);
             requirePositive("y", i, y[i]);
-            meanU += Math.log(x[i]);
-            meanV += Math.log(y[i]);
+            regression.addData(Math.log(x[i]), Math.log(y[i]));
         }
-        meanU /= n;
-        meanV /= n;
-        double suu = 0;
-        double suv = 0;
-        double svv = 0;
-        for (int i = 0; i < n; i++) {
-            double du = Math.log(x[i]) - meanU;
-            double dv = Math.log(y[i]) - meanV;
-            suu += du * du;
-            suv += du * dv;
-            svv += dv * dv;
-        }
-        if (suu == 0) {
+        if (regression.getXSumSquares() == 0) {
             throw new IllegalArgumentException("a log-log fit needs at least two different x values, got all x = "
                     + x[0]);
         }
-        double slope = suv / suu;
-        double residual = svv - slope * suv;
-        double r2 = svv == 0 ? 1.0 : Math.max(0.0, 1.0 - residual / svv);
-        return new LogLogFit(slope, meanV - slope * meanU, r2, n);
+        // all ln y equal: the horizontal line fits exactly, where SimpleRegression's R² would be 0/0
+        double r2 = regression.getTotalSumSquares() == 0 ? 1.0 : regression.getRSquare();
+        return new LogLogFit(regression.getSlope(), regression.getIntercept(), r2, x.length);
     }
 
     /**

@@ -9,16 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
 /**
  * A table with a header row and rows of numbers or text, written as CSV (RFC 4180, UTF-8, {@code \n} line ends).
  *
  * <p>Doubles are written with {@link Double#toString(double)}, whose decimal form parses back to the identical
  * double ({@code NaN}, {@code Infinity} and {@code -Infinity} included), so tables round-trip exactly through
  * {@link Double#parseDouble(String)}, Python's {@code float} or pandas. Integers are written as integers. Text
- * cells are quoted when they contain a comma, quote or line break. Instances are immutable; build them with
- * {@link #builder(String...)}.
+ * cells are quoted, by Apache Commons CSV, when they contain a comma, quote or line break, and also when they start
+ * with a space, {@code !}, {@code "} or {@code #} or end with a space (so that no reader mistakes them for comments
+ * or trims them). Instances are immutable; build them with {@link #builder(String...)}.
  */
 public final class CsvTable {
+
+    /**
+     * The dialect written: RFC 4180 with {@code \n} line ends and minimal quoting (Apache Commons CSV
+     * {@link QuoteMode#MINIMAL}).
+     */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+            .setQuoteMode(QuoteMode.MINIMAL).get();
 
     private final List<String> header;
     /** Each row is a {@code double[]} (numeric rows, kept unboxed) or an {@code Object[]} of Double/Long/String. */
@@ -65,54 +77,22 @@ public final class CsvTable {
      */
     public void writeTo(OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writeRow(w, header.toArray());
+        // not closed: closing the printer would close the caller's stream
+        CSVPrinter printer = new CSVPrinter(w, FORMAT);
+        printer.printRecord(header);
         for (Object row : rows) {
             if (row instanceof double[] numbers) {
-                writeNumbers(w, numbers);
+                for (double v : numbers) {
+                    printer.print(Double.toString(v));
+                }
             } else {
-                writeRow(w, (Object[]) row);
+                for (Object cell : (Object[]) row) {
+                    printer.print(cell instanceof String text ? text : cell.toString());
+                }
             }
+            printer.println();
         }
-        w.flush();
-    }
-
-    private static void writeNumbers(Writer w, double[] numbers) throws IOException {
-        for (int c = 0; c < numbers.length; c++) {
-            if (c > 0) {
-                w.write(',');
-            }
-            w.write(Double.toString(numbers[c]));
-        }
-        w.write('\n');
-    }
-
-    private static void writeRow(Writer w, Object[] cells) throws IOException {
-        for (int c = 0; c < cells.length; c++) {
-            if (c > 0) {
-                w.write(',');
-            }
-            Object cell = cells[c];
-            if (cell instanceof Double d) {
-                w.write(Double.toString(d));
-            } else if (cell instanceof Long l) {
-                w.write(Long.toString(l));
-            } else {
-                writeText(w, (String) cell);
-            }
-        }
-        w.write('\n');
-    }
-
-    private static void writeText(Writer w, String text) throws IOException {
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
-        if (!quote) {
-            w.write(text);
-            return;
-        }
-        w.write('"');
-        w.write(text.replace("\"", "\"\""));
-        w.write('"');
+        printer.flush();
     }
 
     /** Collects rows of a {@link CsvTable}. Not thread-safe. */
