@@ -3,6 +3,8 @@ package org.fieldscore.fields;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
+import org.fieldscore.fields.parallel.ParallelLoops;
+
 /**
  * How many threads FieldScore's parallel loops use, as a setting passed to the code that runs them rather than a
  * JVM-wide property. {@link #call} runs a computation on a fork-join pool of {@link #threads()} workers; every
@@ -78,6 +80,31 @@ public final class Parallelism {
             throw e;
         }
         return result;
+    }
+
+    /**
+     * Runs body over [from, to) in contiguous chunks of at least {@code grain} indices, on the threads of the
+     * enclosing {@link #call} (or the common pool). The split depends on the range and the grain only, so a body that
+     * writes only its own indices gives the same result on any thread count.
+     *
+     * @param from first index
+     * @param to end index (exclusive)
+     * @param grain the smallest chunk worth a task
+     * @param body the work on one chunk
+     */
+    public static void forRange(int from, int to, int grain, Range body) {
+        ParallelLoops.forRange(from, to, grain, body::run);
+    }
+
+    /** The work on one chunk [from, to) of a parallel loop. */
+    @FunctionalInterface
+    public interface Range {
+
+        /**
+         * @param from first index, inclusive
+         * @param to last index, exclusive
+         */
+        void run(int from, int to);
     }
 
     @Override

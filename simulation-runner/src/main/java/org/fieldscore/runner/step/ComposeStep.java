@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.fields.Parallelism;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.runner.expr.ExpressionLanguage;
 import org.fieldscore.runner.expr.Formula;
 import org.fieldscore.runner.input.MapNode;
@@ -106,7 +106,7 @@ public record ComposeStep(StepHeader header, List<String> names, List<Reference>
         int d = grid.spaceDimension();
         int n = in.length;
         double[] out = new double[grid.pointCount()];
-        ParallelLoops.forRange(0, out.length, 2048, (from, to) -> {
+        Parallelism.forRange(0, out.length, 2048, (from, to) -> {
             double[] args = new double[n + 4];
             double[] x = new double[d];
             for (int p = from; p < to; p++) {
