@@ -18,5 +18,6 @@ module org.fieldscore.fields {
     exports org.fieldscore.fields.source;
 
     // kernels on flat arrays and the chunked loops: shared by the FieldScore modules, not API
+    exports org.fieldscore.fields.kernel to org.fieldscore.pde;
     exports org.fieldscore.fields.parallel to org.fieldscore.pde, org.fieldscore.score;
 }

@@ -6,6 +6,7 @@ import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.kernel.LaplacianKernel;
 import org.fieldscore.fields.parallel.ParallelLoops;
 
 /**

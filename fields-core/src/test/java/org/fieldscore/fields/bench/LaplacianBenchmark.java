@@ -3,8 +3,8 @@ package org.fieldscore.fields.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.kernel.LaplacianKernel;
 import org.fieldscore.fields.ops.FiniteDifferences;
-import org.fieldscore.fields.ops.LaplacianKernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -36,7 +36,7 @@ public final class DiffusionProblem {
         if (!(diffusivity > 0) || Double.isInfinite(diffusivity)) {
             throw new IllegalArgumentException("diffusivity k must be finite and > 0, got " + diffusivity);
         }
-        org.fieldscore.pde.poisson.EllipticOperator.of(grid, conditions, 0);
+        org.fieldscore.pde.internal.EllipticOperator.of(grid, conditions, 0);
     }
 
     /**

@@ -6,8 +6,10 @@ import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.UnstableTimeStepException;
-import org.fieldscore.pde.poisson.EllipticOperator;
 import org.fieldscore.pde.poisson.MultigridSolver;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.solve.SolverPreparation;
 import org.fieldscore.pde.poisson.PoissonSolver;
 import org.fieldscore.pde.poisson.SolveReport;
 import org.fieldscore.pde.poisson.Stopping;
@@ -19,7 +21,8 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 
 /**
  * Integrates a {@link DiffusionProblem} in time. The space discretisation is the method of lines with the
- * second-order Laplacian of {@link EllipticOperator}: dφ/dt = k(Aφ + q(t)) + S(t), q carrying the boundary data.
+ * second-order Laplacian A of {@link org.fieldscore.pde.poisson.PoissonProblem}: dφ/dt = k(Aφ + q(t)) + S(t), q
+ * carrying the boundary data.
  * <ul>
  *   <li>explicit Euler (FTCS): φ ← φ + Δt[k(Aφ + q) + S], stable for k·Δt·Σ1/h² ≤ ½ (the largest eigenvalue of −A is
  *       at most 4Σ1/h²); a larger step is refused with {@link UnstableTimeStepException}, or split into equal
@@ -191,7 +194,7 @@ public final class DiffusionSolver {
         } finally {
             progress.finished();
         }
-        return new DiffusionResult(SampledScalarField.wrap(problem.grid(), run.op.gather(run.u, endTime)), endTime,
+        return new DiffusionResult(SampledScalarField.wrap(problem.grid(), run.op.mapping().gather(run.u, endTime)), endTime,
                 steps, subSteps, run.linearIterations);
     }
 
@@ -210,7 +213,7 @@ public final class DiffusionSolver {
         /** The explicit step's additive term: rhs, or null while it vanishes. */
         double[] explicitTerm;
         final boolean boundaryDependsOnTime;
-        PoissonSolver.Prepared prepared;
+        PreparedSolve prepared;
         double preparedStep = Double.NaN;
         double forcingStep = Double.NaN;
         long linearIterations;
@@ -222,14 +225,14 @@ public final class DiffusionSolver {
             this.op = EllipticOperator.of(problem.grid(), problem.boundaries(), 0);
             this.k = problem.diffusivity();
             u = op.newArray();
-            op.sample(0, problem.initial()::value, u);
+            op.mapping().sample(0, problem.initial()::value, u);
             next = op.newArray();
             q = op.newArray();
             qNext = op.newArray();
             source = op.newArray();
             sourceNext = op.newArray();
             rhs = op.newArray();
-            boundaryDependsOnTime = op.boundaryDataDependsOnTime();
+            boundaryDependsOnTime = op.lifting().dependsOnTime();
             boundaryTerms(0, q);
             sourceAt(0, source);
             boundaryTerms(0, qNext);
@@ -238,12 +241,12 @@ public final class DiffusionSolver {
 
         void boundaryTerms(double t, double[] into) {
             java.util.Arrays.fill(into, 0.0);
-            op.addBoundaryTerms(t, into);
+            op.lifting().addBoundaryTerms(t, into);
         }
 
         void sourceAt(double t, double[] into) {
             if (problem.hasSource()) {
-                op.sample(t, problem::source, into);
+                op.mapping().sample(t, problem::source, into);
             }
         }
 
@@ -263,10 +266,10 @@ public final class DiffusionSolver {
                 for (int i = 0; i < rhs.length; i++) {
                     rhs[i] = dt * (k * q[i] + source[i]);
                 }
-                explicitTerm = op.norm(rhs) == 0 ? null : rhs;
+                explicitTerm = op.vectors().norm(rhs) == 0 ? null : rhs;
                 forcingStep = dt;
             }
-            op.explicitUpdate(1, k * dt, u, 0, null, explicitTerm, next);
+            op.steps().explicitUpdate(1, k * dt, u, 0, null, explicitTerm, next);
             double[] swap = u;
             u = next;
             next = swap;
@@ -277,13 +280,13 @@ public final class DiffusionSolver {
             boolean cn = method == DiffusionMethod.CRANK_NICOLSON;
             double sigma = (cn ? 2 : 1) / (k * dt);
             if (prepared == null || Math.abs(dt - preparedStep) > 1e-12 * dt) {
-                prepared = linearSolver.prepare(op.withShift(sigma));
+                prepared = SolverPreparation.prepare(linearSolver, op.withShift(sigma));
                 preparedStep = dt;
             }
             dataAt(t0, q, source);
             dataAt(t1, qNext, sourceNext);
             if (cn) {
-                op.apply(u, rhs);
+                op.stencil().apply(u, rhs);
                 for (int i = 0; i < rhs.length; i++) {
                     rhs[i] = -sigma * u[i] - rhs[i] - (q[i] + qNext[i]) - (source[i] + sourceNext[i]) / k;
                 }
@@ -305,7 +308,7 @@ public final class DiffusionSolver {
             }
             if (integrator == null) {
                 packed = new double[n];
-                op.pack(u, packed);
+                op.layout().pack(u, packed);
                 double scale = 0;
                 for (double v : packed) {
                     scale = Math.max(scale, Math.abs(v));
@@ -328,22 +331,22 @@ public final class DiffusionSolver {
 
                 @Override
                 public double[] computeDerivatives(double t, double[] y) {
-                    op.unpack(y, work);
-                    op.apply(work, lap);
+                    op.layout().unpack(y, work);
+                    op.stencil().apply(work, lap);
                     boundaryTerms(t, qt);
                     if (problem.hasSource()) {
-                        op.sample(t, problem::source, st);
+                        op.mapping().sample(t, problem::source, st);
                     }
                     for (int i = 0; i < lap.length; i++) {
                         lap[i] = k * (lap[i] + qt[i]) + st[i];
                     }
                     double[] dy = new double[n];
-                    op.pack(lap, dy);
+                    op.layout().pack(lap, dy);
                     return dy;
                 }
             };
             packed = integrator.integrate(ode, new ODEState(t0, packed), t1).getPrimaryState();
-            op.unpack(packed, u);
+            op.layout().unpack(packed, u);
         }
     }
 }

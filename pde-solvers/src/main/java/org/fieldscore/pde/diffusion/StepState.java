@@ -1,7 +1,7 @@
 package org.fieldscore.pde.diffusion;
 
 import org.fieldscore.fields.SampledScalarField;
-import org.fieldscore.pde.poisson.EllipticOperator;
+import org.fieldscore.pde.internal.EllipticOperator;
 
 /**
  * A view of a time stepper's state during a {@link StepObserver} call. Not to be kept after the call.
@@ -20,7 +20,7 @@ public final class StepState {
      * @param step the step number, 0 for the initial state
      * @param time the time
      */
-    public StepState(EllipticOperator operator, double[] unknowns, int step, double time) {
+    StepState(EllipticOperator operator, double[] unknowns, int step, double time) {
         this.operator = operator;
         this.unknowns = unknowns;
         this.step = step;
@@ -40,7 +40,7 @@ public final class StepState {
 
     /** @return a snapshot of φ on the grid (allocates; Dirichlet boundary points carry g(t, x)) */
     public SampledScalarField field() {
-        return SampledScalarField.wrap(operator.grid(), operator.gather(unknowns, time));
+        return SampledScalarField.wrap(operator.grid(), operator.mapping().gather(unknowns, time));
     }
 
     /**
@@ -50,6 +50,6 @@ public final class StepState {
     public double totalHeat() {
         double[] ones = operator.newArray();
         java.util.Arrays.fill(ones, 1.0);
-        return operator.weightedDot(unknowns, ones) * cellVolume;
+        return operator.vectors().weightedDot(unknowns, ones) * cellVolume;
     }
 }

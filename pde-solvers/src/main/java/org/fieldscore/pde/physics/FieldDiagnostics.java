@@ -5,7 +5,7 @@ import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.ops.FiniteDifferences;
-import org.fieldscore.pde.poisson.EllipticOperator;
+import org.fieldscore.pde.internal.EllipticOperator;
 import org.fieldscore.pde.poisson.PoissonProblem;
 
 /**
@@ -98,18 +98,18 @@ public final class FieldDiagnostics {
      * @return the residual field
      */
     public static SampledScalarField gaussResidual(SampledScalarField phi, PoissonProblem problem) {
-        EllipticOperator op = problem.operator();
+        EllipticOperator op = EllipticOperator.of(problem.grid(), problem.boundaries(), 0);
         double[] u = op.newArray();
-        op.scatter(phi.copyValues(), u);
+        op.mapping().scatter(phi.copyValues(), u);
         double[] lap = op.newArray();
-        op.apply(u, lap);
-        op.addBoundaryTerms(0, lap);
+        op.stencil().apply(u, lap);
+        op.lifting().addBoundaryTerms(0, lap);
         double[] f = op.newArray();
-        op.scatter(problem.rightHandSide().copyValues(), f);
+        op.mapping().scatter(problem.rightHandSide().copyValues(), f);
         for (int i = 0; i < f.length; i++) {
             f[i] -= lap[i];
         }
-        return SampledScalarField.wrap(phi.grid(), op.gatherUnknowns(f));
+        return SampledScalarField.wrap(phi.grid(), op.mapping().gatherUnknowns(f));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.fieldscore.pde.poisson;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.pde.internal.stencil.AxisSpec;
+import org.fieldscore.pde.internal.stencil.PaddedLayout;
 
 /**
  * A sparse one-dimensional grid-transfer matrix (rows = target unknowns), applied along one axis of a 3-D array.
@@ -17,8 +19,8 @@ final class AxisTransfer {
 
     /** A 3-D array layout: unknown counts, origin index and strides. */
     record Layout(int n0, int n1, int n2, int origin, int sy, int sz) {
-        static Layout padded(EllipticOperator op) {
-            return new Layout(op.m0, op.m1, op.m2, op.index(0, 0, 0), op.sy, op.sz);
+        static Layout padded(PaddedLayout p) {
+            return new Layout(p.m0, p.m1, p.m2, p.index(0, 0, 0), p.sy, p.sz);
         }
 
         static Layout compact(int n0, int n1, int n2) {

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.stencil.PaddedLayout;
+import org.fieldscore.pde.internal.stencil.PaddedVectors;
+import org.fieldscore.pde.internal.stencil.ShiftedLaplacian;
+import org.fieldscore.pde.internal.stencil.Smoothers;
 
 /**
  * Matrix-free preconditioned conjugate gradient (Hestenes &amp; Stiefel 1952) on the symmetric positive
@@ -13,7 +19,7 @@ import org.fieldscore.fields.progress.ProgressListener;
  * updated residual meets the tolerance the true residual is recomputed, and the iteration restarts from it if it
  * does not. Immutable.
  */
-public final class ConjugateGradientSolver implements PoissonSolver {
+public final class ConjugateGradientSolver extends PreparableSolver implements PoissonSolver {
 
     private final boolean multigrid;
 
@@ -37,15 +43,19 @@ public final class ConjugateGradientSolver implements PoissonSolver {
     }
 
     @Override
-    public Prepared prepare(EllipticOperator op) {
+    PreparedSolve prepare(EllipticOperator op) {
         MultigridSolver.Hierarchy hierarchy = multigrid ? MultigridSolver.vCycle().prepare(op) : null;
+        ShiftedLaplacian a = op.stencil();
+        PaddedLayout layout = op.layout();
+        PaddedVectors vectors = op.vectors();
+        Smoothers jacobi = new Smoothers(a);
         double[] r = op.newArray();
         double[] z = op.newArray();
         double[] zOld = op.newArray();
         double[] p = op.newArray();
         double[] ap = op.newArray();
         boolean singular = op.isSingular();
-        return new Prepared() {
+        return new PreparedSolve() {
             @Override
             public SolveReport solve(double[] b, double[] x, Stopping stopping) {
                 return solve(b, x, stopping, ProgressListener.NONE);
@@ -63,41 +73,41 @@ public final class ConjugateGradientSolver implements PoissonSolver {
             }
 
             private SolveReport iterate(double[] b, double[] x, Stopping stopping, ProgressListener listener) {
-                double rhsNorm = op.norm(b);
+                double rhsNorm = vectors.norm(b);
                 double threshold = stopping.threshold(rhsNorm);
                 List<Double> history = new ArrayList<>();
-                double res = op.residual(x, b, r);
+                double res = a.residual(x, b, r);
                 history.add(res);
                 int iterations = 0;
                 boolean restart = true;
                 double rz = 0;
                 while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
-                    precondition(op, hierarchy, singular, r, z);
-                    double rzNew = op.weightedDot(r, z);
+                    precondition(hierarchy, jacobi, vectors, singular, r, z);
+                    double rzNew = vectors.weightedDot(r, z);
                     if (restart) {
-                        op.copyUnknowns(z, p);
+                        layout.copyUnknowns(z, p);
                         restart = false;
                     } else {
-                        double beta = (rzNew - op.weightedDot(r, zOld)) / rz;
-                        op.xpay(z, beta, p);
+                        double beta = (rzNew - vectors.weightedDot(r, zOld)) / rz;
+                        vectors.xpay(z, beta, p);
                     }
                     rz = rzNew;
-                    op.copyUnknowns(z, zOld);
-                    op.apply(p, ap);
-                    double alpha = rz / op.weightedDot(p, ap);
-                    op.axpy(alpha, p, x);
-                    op.axpy(-alpha, ap, r);
+                    layout.copyUnknowns(z, zOld);
+                    a.apply(p, ap);
+                    double alpha = rz / vectors.weightedDot(p, ap);
+                    vectors.axpy(alpha, p, x);
+                    vectors.axpy(-alpha, ap, r);
                     iterations++;
-                    res = op.norm(r);
+                    res = vectors.norm(r);
                     if (res <= threshold) {
-                        res = op.residual(x, b, r);
+                        res = a.residual(x, b, r);
                         restart = true;
                     }
                     history.add(res);
                     listener.advanced(iterations, MultigridSolver.relativeResidual(res, rhsNorm));
                 }
                 if (singular) {
-                    op.subtract(x, op.weightedMean(x));
+                    vectors.removeWeightedMean(x);
                 }
                 return new SolveReport(name(), iterations, rhsNorm,
                         history.stream().mapToDouble(Double::doubleValue).toArray(), res <= threshold, threshold);
@@ -105,15 +115,15 @@ public final class ConjugateGradientSolver implements PoissonSolver {
         };
     }
 
-    private static void precondition(EllipticOperator op, MultigridSolver.Hierarchy hierarchy, boolean singular,
-                                      double[] r, double[] z) {
+    private static void precondition(MultigridSolver.Hierarchy hierarchy, Smoothers jacobi, PaddedVectors vectors,
+                                     boolean singular, double[] r, double[] z) {
         if (hierarchy != null) {
             hierarchy.precondition(r, z);
         } else {
-            op.divideByDiagonal(r, z);
+            jacobi.divideByDiagonal(r, z);
         }
         if (singular) {
-            op.subtract(z, op.weightedMean(z));
+            vectors.removeWeightedMean(z);
         }
     }
 }

@@ -3,6 +3,10 @@ package org.fieldscore.pde.poisson;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.fieldscore.pde.internal.stencil.MatrixAssembly;
+import org.fieldscore.pde.internal.stencil.PaddedLayout;
+import org.fieldscore.pde.internal.stencil.PaddedVectors;
+import org.fieldscore.pde.internal.stencil.ShiftedLaplacian;
 
 /**
  * Exact solve of a small system by dense Cholesky factorisation of −W(A − σ) (the coarsest multigrid level). A
@@ -14,36 +18,28 @@ final class DenseDirect {
     /** Largest number of unknowns factorised densely. */
     static final int MAX_UNKNOWNS = 4096;
 
-    private final EllipticOperator op;
+    private final PaddedLayout layout;
     private final LinearSolverDense<DMatrixRMaj> solver;
     private final double[] weights;
     private final DMatrixRMaj rhs;
     private final DMatrixRMaj solution;
     private final double[] packed;
 
-    DenseDirect(EllipticOperator op) {
-        int n = op.unknownCount();
+    DenseDirect(ShiftedLaplacian op) {
+        this.layout = op.layout();
+        int n = layout.unknownCount();
         if (n > MAX_UNKNOWNS) {
             throw new IllegalArgumentException("dense factorisation of " + n + " unknowns is too large (limit "
                     + MAX_UNKNOWNS + ")");
         }
-        this.op = op;
         DMatrixRMaj matrix = new DMatrixRMaj(n, n);
-        op.forEachSymmetricEntry((r, c, v) -> matrix.add(r, c, v));
-        weights = new double[n];
+        new MatrixAssembly(op).forEachSymmetricEntry((r, c, v) -> matrix.add(r, c, v));
+        weights = new PaddedVectors(op).packedWeights();
         double maxDiagonal = 0;
         for (int i = 0; i < n; i++) {
             maxDiagonal = Math.max(maxDiagonal, matrix.get(i, i));
         }
         double[] w = weights;
-        int[] shape = op.unknownShape();
-        for (int k = 0; k < shape[2]; k++) {
-            for (int j = 0; j < shape[1]; j++) {
-                for (int i = 0; i < shape[0]; i++) {
-                    w[i + shape[0] * (j + shape[1] * k)] = op.weight(i, j, k);
-                }
-            }
-        }
         if (op.isSingular()) {
             double total = 0;
             for (double x : w) {
@@ -67,12 +63,12 @@ final class DenseDirect {
 
     /** u = (A − σ)⁻¹ b exactly (padded arrays). */
     void solve(double[] b, double[] u) {
-        op.pack(b, packed);
+        layout.pack(b, packed);
         double[] data = rhs.data;
         for (int i = 0; i < packed.length; i++) {
             data[i] = -weights[i] * packed[i];
         }
         solver.solve(rhs, solution);
-        op.unpack(solution.data, u);
+        layout.unpack(solution.data, u);
     }
 }

@@ -3,8 +3,13 @@ package org.fieldscore.pde.poisson;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.stencil.PaddedLayout;
+import org.fieldscore.pde.internal.stencil.PaddedVectors;
+import org.fieldscore.pde.internal.stencil.ShiftedLaplacian;
+import org.fieldscore.pde.internal.stencil.Smoothers;
 import org.fieldscore.pde.poisson.AxisTransfer.Layout;
 
 /**
@@ -29,7 +34,7 @@ import org.fieldscore.pde.poisson.AxisTransfer.Layout;
  * enough at edges where two cell-centred Dirichlet or Robin walls with data meet, or where vertex Dirichlet walls meet
  * Neumann or Robin walls: there the first cycle's error is larger and the following V-cycles do the rest. Immutable.
  */
-public final class MultigridSolver implements PoissonSolver {
+public final class MultigridSolver extends PreparableSolver implements PoissonSolver {
 
     /** The cycle shape. */
     public enum Cycle {
@@ -121,18 +126,22 @@ public final class MultigridSolver implements PoissonSolver {
     }
 
     @Override
-    public Hierarchy prepare(EllipticOperator operator) {
-        return new Hierarchy(operator);
+    Hierarchy prepare(EllipticOperator operator) {
+        return new Hierarchy(operator.stencil());
     }
 
-    /** The level hierarchy of one operator with its work arrays. Not thread-safe. */
-    public final class Hierarchy implements Prepared {
+    /**
+     * The level hierarchy of one operator with its work arrays: level 0 is the given operator, levels 1 … are
+     * {@link CoarseLevel}s, the last one solved exactly. Not thread-safe.
+     */
+    final class Hierarchy implements PreparedSolve {
 
-        private final List<EllipticOperator> ops = new ArrayList<>();
-        private final List<AxisTransfer[]> interpolations = new ArrayList<>();
-        /** The interpolations of the FMG start: {@link AxisTransfer#cubic}. */
-        private final List<AxisTransfer[]> fmgInterpolations = new ArrayList<>();
-        private final List<AxisTransfer[]> restrictions = new ArrayList<>();
+        /** The operator of every level, finest first. */
+        private final ShiftedLaplacian[] ops;
+        /** Level l + 1 (its operator and its transfers from and to level l) at index l. */
+        private final List<CoarseLevel> coarse = new ArrayList<>();
+        private final Smoothers[] smoothers;
+        private final PaddedVectors[] vectors;
         private final double[][] u;
         private final double[][] b;
         private final double[][] jacobiScratch;
@@ -146,59 +155,43 @@ public final class MultigridSolver implements PoissonSolver {
         /** The fine residual taken during the last cycle's final sweep, or NaN. */
         private double fineResidual = Double.NaN;
 
-        Hierarchy(EllipticOperator fine) {
-            ops.add(fine);
-            EllipticOperator op = fine;
+        Hierarchy(ShiftedLaplacian fine) {
+            List<ShiftedLaplacian> levels = new ArrayList<>();
+            levels.add(fine);
+            ShiftedLaplacian op = fine;
             long maxTmp = 0;
-            while (op.unknownCount() > COARSEST_UNKNOWNS) {
-                AxisSpec[] coarse = coarsenedAxes(op);
-                if (coarse == null) {
+            while (op.layout().unknownCount() > COARSEST_UNKNOWNS) {
+                CoarseLevel next = CoarseLevel.below(op);
+                if (next == null) {
                     break;
                 }
-                EllipticOperator next = op.coarse(coarse);
-                AxisTransfer[] p = new AxisTransfer[3];
-                AxisTransfer[] rr = new AxisTransfer[3];
-                AxisTransfer[] pf = new AxisTransfer[3];
-                for (int a = 0; a < 3; a++) {
-                    if (coarse[a] == op.axes[a]) {
-                        p[a] = AxisTransfer.identity(op.axes[a].m);
-                        rr[a] = p[a];
-                        pf[a] = p[a];
-                    } else {
-                        p[a] = AxisTransfer.interpolation(op.axes[a], coarse[a]);
-                        rr[a] = p[a].restriction(op.axes[a], coarse[a]);
-                        pf[a] = AxisTransfer.cubic(op.axes[a], coarse[a]);
-                    }
-                }
-                interpolations.add(p);
-                fmgInterpolations.add(pf);
-                restrictions.add(rr);
-                maxTmp = Math.max(maxTmp, (long) next.m0 * op.m1 * op.m2);
-                ops.add(next);
-                op = next;
+                coarse.add(next);
+                maxTmp = Math.max(maxTmp, (long) next.op.layout().m0 * op.layout().m1 * op.layout().m2);
+                levels.add(next.op);
+                op = next.op;
             }
-            int levels = ops.size();
-            u = new double[levels][];
-            b = new double[levels][];
-            jacobiScratch = new double[levels][];
-            for (int l = 0; l < levels; l++) {
+            ops = levels.toArray(new ShiftedLaplacian[0]);
+            int count = ops.length;
+            smoothers = new Smoothers[count];
+            vectors = new PaddedVectors[count];
+            u = new double[count][];
+            b = new double[count][];
+            jacobiScratch = new double[count][];
+            for (int l = 0; l < count; l++) {
+                smoothers[l] = new Smoothers(ops[l]);
+                vectors[l] = new PaddedVectors(ops[l]);
                 if (l > 0) {
-                    u[l] = ops.get(l).newArray();
-                    b[l] = ops.get(l).newArray();
+                    u[l] = ops[l].layout().newArray();
+                    b[l] = ops[l].layout().newArray();
                 }
-                jacobiScratch[l] = smoother == Smoother.WEIGHTED_JACOBI ? ops.get(l).newArray() : null;
+                jacobiScratch[l] = smoother == Smoother.WEIGHTED_JACOBI ? ops[l].layout().newArray() : null;
             }
             tmpA = new double[(int) maxTmp];
             tmpB = new double[(int) maxTmp];
             coarsest = new DenseDirect(op);
-            int d = fine.dimension;
+            int d = fine.dimension();
             jacobiWeight = 2.0 * d / (2.0 * d + 1);
             redBlackFactor = Double.isNaN(relaxation) ? DEFAULT_RELAXATION[d] : relaxation;
-        }
-
-        /** @return the number of levels including the finest */
-        public int levels() {
-            return ops.size();
         }
 
         @Override
@@ -217,12 +210,11 @@ public final class MultigridSolver implements PoissonSolver {
         }
 
         private SolveReport cycles(double[] rhs, double[] solution, Stopping stopping, ProgressListener listener) {
-            EllipticOperator fine = ops.get(0);
             u[0] = solution;
             b[0] = rhs;
-            double rhsNorm = fine.norm(rhs);
+            double rhsNorm = vectors[0].norm(rhs);
             double threshold = stopping.threshold(rhsNorm);
-            double res = fine.residual(solution, rhs, null);
+            double res = ops[0].residual(solution, rhs, null);
             trackFineResidual = true;
             try {
                 return cyclesUntilConverged(rhsNorm, threshold, res, stopping, listener);
@@ -235,7 +227,6 @@ public final class MultigridSolver implements PoissonSolver {
 
         private SolveReport cyclesUntilConverged(double rhsNorm, double threshold, double initialResidual,
                                                  Stopping stopping, ProgressListener listener) {
-            EllipticOperator fine = ops.get(0);
             List<Double> history = new ArrayList<>();
             double res = initialResidual;
             history.add(res);
@@ -254,8 +245,8 @@ public final class MultigridSolver implements PoissonSolver {
                 history.add(res);
                 listener.advanced(iterations, relativeResidual(res, rhsNorm));
             }
-            if (fine.isSingular()) {
-                fine.subtract(u[0], fine.weightedMean(u[0]));
+            if (ops[0].isSingular()) {
+                vectors[0].removeWeightedMean(u[0]);
             }
             return new SolveReport(name(), iterations, rhsNorm, history.stream().mapToDouble(Double::doubleValue)
                     .toArray(), res <= threshold, threshold);
@@ -266,7 +257,7 @@ public final class MultigridSolver implements PoissonSolver {
          *     that was a red–black sweep, computed otherwise
          */
         private double takeFineResidual() {
-            double res = Double.isNaN(fineResidual) ? ops.get(0).residual(u[0], b[0], null) : fineResidual;
+            double res = Double.isNaN(fineResidual) ? ops[0].residual(u[0], b[0], null) : fineResidual;
             fineResidual = Double.NaN;
             return res;
         }
@@ -282,8 +273,7 @@ public final class MultigridSolver implements PoissonSolver {
         }
 
         private void cycle(int level, int gamma) {
-            EllipticOperator op = ops.get(level);
-            if (level == ops.size() - 1) {
+            if (level == ops.length - 1) {
                 coarsest.solve(b[level], u[level]);
                 return;
             }
@@ -293,34 +283,33 @@ public final class MultigridSolver implements PoissonSolver {
             for (int g = 0; g < gamma; g++) {
                 cycle(level + 1, gamma);
             }
-            interpolate(interpolations.get(level), level, u[level + 1], u[level], true);
+            interpolate(coarse.get(level).interpolation, level, u[level + 1], u[level], true);
             if (level == 0 && trackFineResidual && smoother == Smoother.RED_BLACK && postSmoothing > 0) {
                 smooth(level, postSmoothing - 1);
-                fineResidual = op.smoothRedBlackWithResidual(u[0], b[0], redBlackFactor);
+                fineResidual = smoothers[0].redBlackWithResidual(u[0], b[0], redBlackFactor);
             } else {
                 smooth(level, postSmoothing);
             }
         }
 
         private void fullMultigrid() {
-            int last = ops.size() - 1;
+            int last = ops.length - 1;
             for (int l = 0; l < last; l++) {
                 restrict(l, b[l], b[l + 1]);
             }
             coarsest.solve(b[last], u[last]);
             for (int l = last - 1; l >= 0; l--) {
-                interpolate(fmgInterpolations.get(l), l, u[l + 1], u[l], false);
+                interpolate(coarse.get(l).cubic, l, u[l + 1], u[l], false);
                 cycle(l, 1);
             }
         }
 
         private void smooth(int level, int sweeps) {
-            EllipticOperator op = ops.get(level);
             for (int s = 0; s < sweeps; s++) {
                 if (smoother == Smoother.RED_BLACK) {
-                    op.smoothRedBlack(u[level], b[level], redBlackFactor);
+                    smoothers[level].redBlack(u[level], b[level], redBlackFactor);
                 } else {
-                    op.smoothJacobi(u[level], b[level], jacobiScratch[level], jacobiWeight);
+                    smoothers[level].jacobi(u[level], b[level], jacobiScratch[level], jacobiWeight);
                 }
             }
         }
@@ -330,18 +319,18 @@ public final class MultigridSolver implements PoissonSolver {
          * row as it is computed, so the fine residual is never stored.
          */
         private void restrictResidual(int level) {
-            EllipticOperator f = ops.get(level);
-            EllipticOperator c = ops.get(level + 1);
-            AxisTransfer rx = restrictions.get(level)[0];
-            Layout la = Layout.compact(c.m0, f.m1, f.m2);
+            ShiftedLaplacian f = ops[level];
+            PaddedLayout fl = f.layout();
+            AxisTransfer rx = coarse.get(level).restriction[0];
+            Layout la = Layout.compact(ops[level + 1].layout().m0, fl.m1, fl.m2);
             double[] fu = u[level];
             double[] fb = b[level];
             f.fillGhosts(fu);
-            ParallelLoops.forRange(0, f.m1 * f.m2, Math.max(1, 4096 / f.m0), (lo, hi) -> {
-                double[] row = new double[f.m0];
+            fl.forEachRowRange((lo, hi) -> {
+                double[] row = new double[fl.m0];
                 for (int line = lo; line < hi; line++) {
-                    int j = line % f.m1;
-                    int k = line / f.m1;
+                    int j = line % fl.m1;
+                    int k = line / fl.m1;
                     f.residualRow(fu, fb, j, k, row);
                     rx.applyRow(row, 0, tmpA, la.origin() + j * la.sy() + k * la.sz(), false);
                 }
@@ -350,60 +339,34 @@ public final class MultigridSolver implements PoissonSolver {
         }
 
         private void restrict(int level, double[] fineArray, double[] coarseArray) {
-            EllipticOperator f = ops.get(level);
-            EllipticOperator c = ops.get(level + 1);
-            AxisTransfer[] rr = restrictions.get(level);
-            Layout lf = Layout.padded(f);
-            Layout la = Layout.compact(c.m0, f.m1, f.m2);
-            rr[0].apply(0, fineArray, lf, tmpA, la, false);
+            PaddedLayout f = ops[level].layout();
+            Layout la = Layout.compact(ops[level + 1].layout().m0, f.m1, f.m2);
+            coarse.get(level).restriction[0].apply(0, fineArray, Layout.padded(f), tmpA, la, false);
             restrictYz(level, la, coarseArray);
         }
 
         /** Restricts tmpA (already restricted along x) along y and z into the coarse array. */
         private void restrictYz(int level, Layout la, double[] coarseArray) {
-            EllipticOperator f = ops.get(level);
-            EllipticOperator c = ops.get(level + 1);
-            AxisTransfer[] rr = restrictions.get(level);
+            PaddedLayout f = ops[level].layout();
+            PaddedLayout c = ops[level + 1].layout();
+            AxisTransfer[] rr = coarse.get(level).restriction;
             Layout lb = Layout.compact(c.m0, c.m1, f.m2);
             rr[1].apply(1, tmpA, la, tmpB, lb, false);
             rr[2].apply(2, tmpB, lb, coarseArray, Layout.padded(c), false);
-            if (c.isSingular()) {
-                c.subtract(coarseArray, c.weightedMean(coarseArray));
+            if (ops[level + 1].isSingular()) {
+                vectors[level + 1].removeWeightedMean(coarseArray);
             }
         }
 
         private void interpolate(AxisTransfer[] p, int level, double[] coarseArray, double[] fineArray, boolean add) {
-            EllipticOperator f = ops.get(level);
-            EllipticOperator c = ops.get(level + 1);
+            PaddedLayout f = ops[level].layout();
+            PaddedLayout c = ops[level + 1].layout();
             Layout la = Layout.compact(c.m0, c.m1, f.m2);
             Layout lb = Layout.compact(c.m0, f.m1, f.m2);
             p[2].apply(2, coarseArray, Layout.padded(c), tmpA, la, false);
             p[1].apply(1, tmpA, la, tmpB, lb, false);
             p[0].apply(0, tmpB, lb, fineArray, Layout.padded(f), add);
         }
-    }
-
-    /**
-     * @return the axes of the next coarser level, or null when no axis can be coarsened
-     */
-    private static AxisSpec[] coarsenedAxes(EllipticOperator op) {
-        double finest = Double.POSITIVE_INFINITY;
-        for (AxisSpec a : op.axes) {
-            if (a.active() && a.cells >= 4) {
-                finest = Math.min(finest, a.h);
-            }
-        }
-        if (finest == Double.POSITIVE_INFINITY) {
-            return null;
-        }
-        AxisSpec[] coarse = op.axes.clone();
-        for (int a = 0; a < 3; a++) {
-            AxisSpec spec = op.axes[a];
-            if (spec.active() && spec.cells >= 4 && spec.h <= 1.5 * finest) {
-                coarse[a] = spec.withCells((spec.cells + 1) / 2);
-            }
-        }
-        return coarse;
     }
 
     /** @return the progress detail of an iteration: its relative residual */

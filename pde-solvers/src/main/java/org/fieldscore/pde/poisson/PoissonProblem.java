@@ -11,6 +11,7 @@ import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.Source;
 import org.fieldscore.pde.GridRequirements;
+import org.fieldscore.pde.internal.EllipticOperator;
 
 /**
  * Poisson's equation ∇²φ = f on a box grid with a boundary condition on every face; f = g·ρ for a source density ρ
@@ -18,7 +19,7 @@ import org.fieldscore.pde.GridRequirements;
  * {@link #on(Grid)}.
  *
  * <p>Discretisation: the second-order 7-point (5-point in 2-D, 3-point in 1-D) Laplacian on the grid points; see
- * {@link EllipticOperator} for the boundary closures. Pure Neumann and periodic problems have a solution only when
+ * {@code AxisSpec} for the boundary closures. Pure Neumann and periodic problems have a solution only when
  * ∫f dV equals the boundary flux ∮∂φ/∂n dA (discretely: Σ W(f − q) = 0). The discrete right-hand side is projected
  * onto that condition (which changes the solution by the discretisation error only); a defect larger than
  * {@value #COMPATIBILITY_TOLERANCE} of Σ W|b| is refused unless {@link Builder#projectIncompatibleSource()} was chosen.
@@ -81,7 +82,7 @@ public final class PoissonProblem {
     }
 
     /** @return the discrete operator ∇²<sub>h</sub> of this problem */
-    public EllipticOperator operator() {
+    EllipticOperator operator() {
         return EllipticOperator.of(grid, conditions, 0);
     }
 
@@ -95,26 +96,26 @@ public final class PoissonProblem {
      */
     double[] discreteRightHandSide(EllipticOperator op) {
         double[] b = op.newArray();
-        op.scatter(rightHandSide.copyValues(), b);
+        op.mapping().scatter(rightHandSide.copyValues(), b);
         double[] q = op.newArray();
-        op.addBoundaryTerms(0, q);
+        op.lifting().addBoundaryTerms(0, q);
         for (int i = 0; i < b.length; i++) {
             b[i] -= q[i];
         }
         if (op.isSingular()) {
-            double mean = op.weightedMean(b);
+            double mean = op.vectors().weightedMean(b);
             double[] abs = b.clone();
             for (int i = 0; i < abs.length; i++) {
                 abs[i] = Math.abs(abs[i]);
             }
-            double scale = op.weightedMean(abs);
+            double scale = op.vectors().weightedMean(abs);
             if (Math.abs(mean) > COMPATIBILITY_TOLERANCE * scale && !project) {
                 throw new IllegalArgumentException("incompatible pure Neumann/periodic problem: the source integral"
                         + " and the boundary flux differ, weighted mean of (f - boundary terms) = " + mean
                         + " (scale " + scale + "); a solution exists only when the integral of f equals the outward"
                         + " flux of grad phi; fix the data or call projectIncompatibleSource() to subtract the mean");
             }
-            op.subtract(b, mean);
+            op.vectors().subtract(b, mean);
         }
         return b;
     }
@@ -131,8 +132,8 @@ public final class PoissonProblem {
         EllipticOperator op = operator();
         double[] b = discreteRightHandSide(op);
         double[] u = op.newArray();
-        SolveReport report = solver.prepare(op).solve(b, u, stopping, listener);
-        SampledScalarField phi = SampledScalarField.wrap(grid, op.gather(u, 0));
+        SolveReport report = ((PreparableSolver) solver).prepare(op).solve(b, u, stopping, listener);
+        SampledScalarField phi = SampledScalarField.wrap(grid, op.mapping().gather(u, 0));
         return new PoissonResult(phi, report, (System.nanoTime() - start) * 1e-9);
     }
 

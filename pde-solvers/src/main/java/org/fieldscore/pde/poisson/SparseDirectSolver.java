@@ -10,13 +10,18 @@ import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.ops.DConvertMatrixStruct;
 import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.stencil.MatrixAssembly;
+import org.fieldscore.pde.internal.stencil.PaddedLayout;
+import org.fieldscore.pde.internal.stencil.PaddedVectors;
 
 /**
  * Sparse Cholesky factorisation (EJML {@code LinearSolverFactory_DSCC.cholesky}) of the symmetric matrix −W(A − σ):
  * the exact reference for small grids. A singular (pure Neumann/periodic) operator is made definite by fixing the
  * first unknown to zero; the solution is then shifted to zero weighted mean. Immutable.
  */
-public final class SparseDirectSolver implements PoissonSolver {
+public final class SparseDirectSolver extends PreparableSolver implements PoissonSolver {
 
     /** Largest number of unknowns accepted (the factor of a 3-D grid fills in like n<sup>5/3</sup>). */
     public static final int MAX_UNKNOWNS = 40_000;
@@ -27,7 +32,7 @@ public final class SparseDirectSolver implements PoissonSolver {
     }
 
     @Override
-    public Prepared prepare(EllipticOperator op) {
+    PreparedSolve prepare(EllipticOperator op) {
         int n = op.unknownCount();
         if (n > MAX_UNKNOWNS) {
             throw new IllegalArgumentException("the direct solver is for small grids: " + n + " unknowns exceed the limit "
@@ -35,7 +40,9 @@ public final class SparseDirectSolver implements PoissonSolver {
         }
         boolean singular = op.isSingular();
         Map<Long, Double> entries = new HashMap<>();
-        op.forEachSymmetricEntry((r, c, v) -> {
+        PaddedLayout layout = op.layout();
+        PaddedVectors vectors = op.vectors();
+        new MatrixAssembly(op.stencil()).forEachSymmetricEntry((r, c, v) -> {
             if (!singular || (r != 0 && c != 0)) {
                 entries.merge((long) r * n + c, v, Double::sum);
             }
@@ -50,18 +57,10 @@ public final class SparseDirectSolver implements PoissonSolver {
         if (!solver.setA(matrix)) {
             throw new IllegalStateException("sparse Cholesky factorisation failed for " + op);
         }
-        double[] weights = new double[n];
-        int[] shape = op.unknownShape();
-        for (int k = 0; k < shape[2]; k++) {
-            for (int j = 0; j < shape[1]; j++) {
-                for (int i = 0; i < shape[0]; i++) {
-                    weights[i + shape[0] * (j + shape[1] * k)] = op.weight(i, j, k);
-                }
-            }
-        }
+        double[] weights = vectors.packedWeights();
         double[] packed = new double[n];
         return (b, u, stopping) -> {
-            op.pack(b, packed);
+            layout.pack(b, packed);
             DMatrixRMaj rhs = new DMatrixRMaj(n, 1);
             for (int i = 0; i < n; i++) {
                 rhs.data[i] = -weights[i] * packed[i];
@@ -71,9 +70,9 @@ public final class SparseDirectSolver implements PoissonSolver {
             }
             DMatrixRMaj x = new DMatrixRMaj(n, 1);
             solver.solve(rhs, x);
-            op.unpack(x.data, u);
+            layout.unpack(x.data, u);
             if (singular) {
-                op.subtract(u, op.weightedMean(u));
+                vectors.removeWeightedMean(u);
             }
             return SpectralSolver.exactReport(name(), op, b, u, stopping);
         };

@@ -2,6 +2,11 @@ package org.fieldscore.pde.poisson;
 
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.stencil.AxisSpec;
+import org.fieldscore.pde.internal.stencil.PaddedLayout;
+import org.fieldscore.pde.internal.stencil.ShiftedLaplacian;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -24,7 +29,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * JTransforms' mixed-radix and Bluestein paths. Boundary data need not be zero (it enters the right-hand side). Two
  * axes with Robin or mixed conditions are not supported. Immutable.
  */
-public final class SpectralSolver implements PoissonSolver {
+public final class SpectralSolver extends PreparableSolver implements PoissonSolver {
 
     /** Lines transformed together along y and z. */
     private static final int BLOCK = 16;
@@ -35,20 +40,20 @@ public final class SpectralSolver implements PoissonSolver {
     }
 
     @Override
-    public Prepared prepare(EllipticOperator op) {
-        Transforms transforms = new Transforms(op, solveAxis(op));
+    PreparedSolve prepare(EllipticOperator op) {
+        Transforms transforms = new Transforms(op.stencil(), solveAxis(op.stencil()));
         return (b, u, stopping) -> {
             transforms.solve(b, u);
             if (op.isSingular()) {
-                op.subtract(u, op.weightedMean(u));
+                op.vectors().removeWeightedMean(u);
             }
             return exactReport(name(), op, b, u, stopping);
         };
     }
 
     static SolveReport exactReport(String name, EllipticOperator op, double[] b, double[] u, Stopping stopping) {
-        double rhsNorm = op.norm(b);
-        double res = op.residual(u, b, null);
+        double rhsNorm = op.vectors().norm(b);
+        double res = op.stencil().residual(u, b, null);
         double threshold = stopping.threshold(rhsNorm);
         return new SolveReport(name, 1, rhsNorm, new double[] {rhsNorm, res}, res <= threshold, threshold);
     }
@@ -60,16 +65,16 @@ public final class SpectralSolver implements PoissonSolver {
      *
      * @throws IllegalArgumentException when two axes have no transform
      */
-    static int solveAxis(EllipticOperator op) {
+    static int solveAxis(ShiftedLaplacian op) {
         int chosen = -1;
         double chosenCost = -1;
         for (int a = 0; a < 3; a++) {
-            AxisSpec spec = op.axes[a];
+            AxisSpec spec = op.axis(a);
             if (!spec.active() || spec.periodic()) {
                 continue;
             }
             if (!LineTransform.supports(spec)) {
-                if (chosen >= 0 && !LineTransform.supports(op.axes[chosen])) {
+                if (chosen >= 0 && !LineTransform.supports(op.axis(chosen))) {
                     throw new IllegalArgumentException("the spectral solver needs the same Dirichlet, Neumann or"
                             + " periodic condition on both faces of every axis but one; axes " + "xyz".charAt(chosen)
                             + " and " + "xyz".charAt(a) + " have Robin or mixed conditions; use multigrid");
@@ -97,7 +102,8 @@ public final class SpectralSolver implements PoissonSolver {
      * side and the last one writing the padded solution.
      */
     private static final class Transforms {
-        private final EllipticOperator op;
+        private final ShiftedLaplacian op;
+        private final PaddedLayout lay;
         private final LineTransform[] t = new LineTransform[3];
         private final double[][] eigen = new double[3][];
         private final int solveAxis;
@@ -105,28 +111,29 @@ public final class SpectralSolver implements PoissonSolver {
         private final boolean pinZeroShift;
         private final double[] work;
 
-        Transforms(EllipticOperator op, int tridiagonalAxis) {
+        Transforms(ShiftedLaplacian op, int tridiagonalAxis) {
             this.op = op;
+            this.lay = op.layout();
             int last = 0;
             for (int a = 0; a < 3; a++) {
-                if (op.axes[a].active()) {
+                if (op.axis(a).active()) {
                     last = a;
                 }
             }
             this.solveAxis = tridiagonalAxis >= 0 ? tridiagonalAxis : last;
             for (int a = 0; a < 3; a++) {
                 if (a != tridiagonalAxis) {
-                    t[a] = new LineTransform(op.axes[a]);
+                    t[a] = new LineTransform(op.axis(a));
                     eigen[a] = t[a].eigen;
                 }
             }
-            this.tridiagonal = tridiagonalAxis >= 0 ? new TridiagonalAxis(op.axes[tridiagonalAxis]) : null;
+            this.tridiagonal = tridiagonalAxis >= 0 ? new TridiagonalAxis(op.axis(tridiagonalAxis)) : null;
             this.pinZeroShift = op.isSingular();
-            this.work = last == 0 ? null : new double[op.m0 * op.m1 * op.m2];
+            this.work = last == 0 ? null : new double[lay.m0 * lay.m1 * lay.m2];
         }
 
         private boolean transformed(int axis) {
-            return axis != solveAxis && op.axes[axis].active();
+            return axis != solveAxis && op.axis(axis).active();
         }
 
         void solve(double[] b, double[] u) {
@@ -137,7 +144,7 @@ public final class SpectralSolver implements PoissonSolver {
             if (transformed(0)) {
                 xPass(b, true, work, false, Pass.FORWARD);
             } else {
-                op.pack(b, work);
+                lay.pack(b, work);
             }
             for (int a = 1; a < 3; a++) {
                 if (transformed(a)) {
@@ -159,23 +166,23 @@ public final class SpectralSolver implements PoissonSolver {
             if (transformed(0)) {
                 xPass(work, false, u, true, Pass.INVERSE);
             } else {
-                op.unpack(work, u);
+                lay.unpack(work, u);
             }
         }
 
         /** Transforms or solves the x lines of src into dst; each array is padded or compact. */
         private void xPass(double[] src, boolean srcPadded, double[] dst, boolean dstPadded, Pass pass) {
             LineTransform tr = t[0];
-            int m0 = op.m0;
-            int m1 = op.m1;
-            ParallelLoops.forRange(0, m1 * op.m2, Math.max(1, 2048 / m0), (lo, hi) -> {
+            int m0 = lay.m0;
+            int m1 = lay.m1;
+            ParallelLoops.forRange(0, m1 * lay.m2, Math.max(1, 2048 / m0), (lo, hi) -> {
                 double[] line = new double[m0];
                 double[] buf = new double[tr != null ? tr.n : m0];
                 double[] mu = new double[1];
                 for (int l = lo; l < hi; l++) {
                     int j = l % m1;
                     int k = l / m1;
-                    System.arraycopy(src, srcPadded ? op.index(0, j, k) : l * m0, line, 0, m0);
+                    System.arraycopy(src, srcPadded ? lay.index(0, j, k) : l * m0, line, 0, m0);
                     if (pass != Pass.SOLVE) {
                         tr.apply(line, buf, pass == Pass.FORWARD);
                     } else if (tridiagonal != null) {
@@ -184,7 +191,7 @@ public final class SpectralSolver implements PoissonSolver {
                     } else {
                         tr.solve(line, buf, eigen[1][j] + eigen[2][k] - op.shift);
                     }
-                    System.arraycopy(line, 0, dst, dstPadded ? op.index(0, j, k) : l * m0, m0);
+                    System.arraycopy(line, 0, dst, dstPadded ? lay.index(0, j, k) : l * m0, m0);
                 }
             });
         }
@@ -194,10 +201,10 @@ public final class SpectralSolver implements PoissonSolver {
          * lines of a plane are interleaved in memory, so the elimination runs over contiguous x.
          */
         private void planePass() {
-            int m0 = op.m0;
-            int m1 = op.m1;
+            int m0 = lay.m0;
+            int m1 = lay.m1;
             boolean alongZ = solveAxis == 2;
-            int planes = alongZ ? m1 : op.m2;
+            int planes = alongZ ? m1 : lay.m2;
             double[] otherEigen = eigen[alongZ ? 1 : 2];
             int step = alongZ ? m0 * m1 : m0;
             ParallelLoops.forRange(0, planes, 1, (lo, hi) -> {
@@ -221,9 +228,9 @@ public final class SpectralSolver implements PoissonSolver {
          */
         private void blockPass(int axis, Pass pass) {
             LineTransform tr = t[axis];
-            int m0 = op.m0;
-            int[] m = {m0, op.m1, op.m2};
-            int[] stride = {1, m0, m0 * op.m1};
+            int m0 = lay.m0;
+            int[] m = {m0, lay.m1, lay.m2};
+            int[] stride = {1, m0, m0 * lay.m1};
             int len = m[axis];
             int s = stride[axis];
             int other = axis == 1 ? 2 : 1;

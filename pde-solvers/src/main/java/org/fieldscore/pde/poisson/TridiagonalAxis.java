@@ -1,7 +1,9 @@
 package org.fieldscore.pde.poisson;
 
+import org.fieldscore.pde.internal.stencil.AxisSpec;
+
 /**
- * The one-dimensional operator of one axis of an {@link EllipticOperator} as a tridiagonal matrix, and the solution
+ * The one-dimensional operator of one axis of the shifted Laplacian as a tridiagonal matrix, and the solution
  * of (A<sub>axis</sub> + μ)x = f by Gaussian elimination without pivoting (the Thomas algorithm). Row i reads
  * c(u<sub>i−1</sub> − 2u<sub>i</sub> + u<sub>i+1</sub>) inside; at an end the ghost value s·u<sub>end</sub> +
  * t·u<sub>next</sub> of {@link AxisSpec} moves into the diagonal (s·c) and the off-diagonal ((1 + t)c). With μ ≤ 0

@@ -66,7 +66,7 @@ public final class WaveProblem {
         if (!(damping >= 0) || Double.isInfinite(damping)) {
             throw new IllegalArgumentException("damping must be finite and >= 0, got " + damping);
         }
-        org.fieldscore.pde.poisson.EllipticOperator.of(grid, conditions, 0);
+        org.fieldscore.pde.internal.EllipticOperator.of(grid, conditions, 0);
     }
 
     /**

@@ -7,11 +7,11 @@ import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.UnstableTimeStepException;
-import org.fieldscore.pde.poisson.EllipticOperator;
+import org.fieldscore.pde.internal.EllipticOperator;
 
 /**
  * Leapfrog (Störmer–Verlet) integration of a {@link WaveProblem} with the second-order Laplacian of
- * {@link EllipticOperator} (Aφ + q, q the boundary data):
+ * {@link org.fieldscore.pde.poisson.PoissonProblem} (Aφ + q, q the boundary data):
  * <pre>
  *   (1 + γΔt/2) φ<sup>n+1</sup> = 2φ<sup>n</sup> − (1 − γΔt/2) φ<sup>n−1</sup> + Δt²[c²(Aφ<sup>n</sup> + q<sup>n</sup>) − gρ<sup>n</sup>],
  *   φ<sup>1</sup> = φ<sup>0</sup> + Δt v<sup>0</sup> + ½Δt²[c²(Aφ<sup>0</sup> + q<sup>0</sup>) − gρ<sup>0</sup> − γv<sup>0</sup>],
@@ -95,14 +95,14 @@ public final class WaveSolver {
         double[] q = op.newArray();
         double[] rho = op.newArray();
         double[] forcing = op.newArray();
-        op.sample(0, problem.initial()::value, prev);
+        op.mapping().sample(0, problem.initial()::value, prev);
         if (problem.initialVelocity() != null) {
-            op.sample(0, problem.initialVelocity()::value, velocity);
+            op.mapping().sample(0, problem.initialVelocity()::value, velocity);
         }
-        boolean boundaryDependsOnTime = op.boundaryDataDependsOnTime();
-        op.addBoundaryTerms(0, q);
+        boolean boundaryDependsOnTime = op.lifting().dependsOnTime();
+        op.lifting().addBoundaryTerms(0, q);
         if (problem.density() != null) {
-            op.sample(0, problem.density()::value, rho);
+            op.mapping().sample(0, problem.density()::value, rho);
         }
         Face[] absorbing = problem.absorbingFaces().toArray(new Face[0]);
         double[] kappa = new double[absorbing.length];
@@ -117,9 +117,9 @@ public final class WaveSolver {
             for (int i = 0; i < forcing.length; i++) {
                 forcing[i] = dt * velocity[i] + 0.5 * dt * dt * (c2 * q[i] - g * rho[i] - gamma * velocity[i]);
             }
-            op.explicitUpdate(1, 0.5 * dt * dt * c2, prev, 0, null, forcing, cur);
+            op.steps().explicitUpdate(1, 0.5 * dt * dt * c2, prev, 0, null, forcing, cur);
             for (int f = 0; f < absorbing.length; f++) {
-                op.murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], prev, cur);
+                op.steps().murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], prev, cur);
             }
             finishStep(op, cur, prev, 1, dt, problem, energy, endTime, steps);
             double damp = 1 + 0.5 * gamma * dt;
@@ -131,21 +131,21 @@ public final class WaveSolver {
                 double t = n * dt;
                 if (boundaryDependsOnTime) {
                     java.util.Arrays.fill(q, 0.0);
-                    op.addBoundaryTerms(t, q);
+                    op.lifting().addBoundaryTerms(t, q);
                 }
                 if (problem.density() != null && problem.densityDependsOnTime()) {
-                    op.sample(t, problem.density()::value, rho);
+                    op.mapping().sample(t, problem.density()::value, rho);
                 }
                 if (n == 1 || boundaryDependsOnTime || problem.densityDependsOnTime()) {
                     for (int i = 0; i < forcing.length; i++) {
                         forcing[i] = dt * dt * (c2 * q[i] - g * rho[i]) / damp;
                     }
-                    term = op.norm(forcing) == 0 ? null : forcing;
+                    term = op.vectors().norm(forcing) == 0 ? null : forcing;
                 }
                 double[] next = prev;
-                op.explicitUpdate(s, a, cur, b, prev, term, next);
+                op.steps().explicitUpdate(s, a, cur, b, prev, term, next);
                 for (int f = 0; f < absorbing.length; f++) {
-                    op.murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], cur, next);
+                    op.steps().murUpdate(absorbing[f].axis(), absorbing[f].side() < 0 ? 0 : 1, kappa[f], cur, next);
                 }
                 prev = cur;
                 cur = next;
@@ -154,9 +154,9 @@ public final class WaveSolver {
         } finally {
             progress.finished();
         }
-        double[] values = op.gather(cur, endTime);
+        double[] values = op.mapping().gather(cur, endTime);
         for (Face f : absorbing) {
-            op.copyFixedLayer(f.axis(), f.side() < 0 ? 0 : 1, cur, values);
+            op.mapping().copyFixedLayer(f.axis(), f.side() < 0 ? 0 : 1, cur, values);
         }
         return new WaveResult(SampledScalarField.wrap(problem.grid(), values), endTime, steps, energy);
     }

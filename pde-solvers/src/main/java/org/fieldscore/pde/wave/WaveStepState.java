@@ -1,7 +1,7 @@
 package org.fieldscore.pde.wave;
 
 import org.fieldscore.fields.SampledScalarField;
-import org.fieldscore.pde.poisson.EllipticOperator;
+import org.fieldscore.pde.internal.EllipticOperator;
 
 /**
  * A view of the leapfrog state φ<sup>n</sup> (with φ<sup>n−1</sup>) during a {@link WaveObserver} call.
@@ -39,7 +39,7 @@ public final class WaveStepState {
 
     /** @return a snapshot of φ on the grid (allocates) */
     public SampledScalarField field() {
-        return SampledScalarField.wrap(operator.grid(), operator.gather(current, time));
+        return SampledScalarField.wrap(operator.grid(), operator.mapping().gather(current, time));
     }
 
     /**
@@ -57,12 +57,12 @@ public final class WaveStepState {
     static double energy(EllipticOperator op, double[] current, double[] previous, double dt, double speed) {
         double[] diff = op.newArray();
         double[] ap = op.newArray();
-        op.copyUnknowns(current, diff);
-        op.axpy(-1, previous, diff);
-        double kinetic = op.weightedDot(diff, diff) / (dt * dt);
+        op.layout().copyUnknowns(current, diff);
+        op.vectors().axpy(-1, previous, diff);
+        double kinetic = op.vectors().weightedDot(diff, diff) / (dt * dt);
         double[] prev = previous.clone();
-        op.apply(prev, ap);
-        double potential = -speed * speed * op.weightedDot(current, ap);
+        op.stencil().apply(prev, ap);
+        double potential = -speed * speed * op.vectors().weightedDot(current, ap);
         return 0.5 * (kinetic + potential) * op.grid().cellVolume();
     }
 }

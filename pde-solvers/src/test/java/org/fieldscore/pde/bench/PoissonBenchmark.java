@@ -6,8 +6,9 @@ import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.pde.poisson.EllipticOperator;
-import org.fieldscore.pde.poisson.PoissonSolver;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.solve.SolverPreparation;
 import org.fieldscore.pde.poisson.PoissonSolvers;
 import org.fieldscore.pde.poisson.SolveReport;
 import org.fieldscore.pde.poisson.Stopping;
@@ -50,13 +51,13 @@ public class PoissonBenchmark {
         Grid grid = Grid.cube(3, unknowns + 2, 0, 1);
         operator = EllipticOperator.of(grid, BoundaryConditions.all(BoundaryCondition.dirichlet(0)), 0);
         rhs = operator.newArray();
-        operator.sample(0, ScalarField.of(3, (t, x) -> Math.sin(3 * x[0]) * x[1] * Math.exp(x[2]) + 1)::value, rhs);
+        operator.mapping().sample(0, ScalarField.of(3, (t, x) -> Math.sin(3 * x[0]) * x[1] * Math.exp(x[2]) + 1)::value, rhs);
         solution = operator.newArray();
     }
 
     private SolveReport solve(String name, Stopping stopping) {
         java.util.Arrays.fill(solution, 0.0);
-        PoissonSolver.Prepared prepared = PoissonSolvers.byName(name).prepare(operator);
+        PreparedSolve prepared = SolverPreparation.prepare(PoissonSolvers.byName(name), operator);
         return prepared.solve(rhs, solution, stopping);
     }
 

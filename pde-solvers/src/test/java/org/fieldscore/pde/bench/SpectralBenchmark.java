@@ -6,8 +6,9 @@ import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.pde.poisson.EllipticOperator;
-import org.fieldscore.pde.poisson.PoissonSolver;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.solve.PreparedSolve;
+import org.fieldscore.pde.internal.solve.SolverPreparation;
 import org.fieldscore.pde.poisson.SolveReport;
 import org.fieldscore.pde.poisson.SpectralSolver;
 import org.fieldscore.pde.poisson.Stopping;
@@ -41,7 +42,7 @@ public class SpectralBenchmark {
     public int unknowns;
 
     private EllipticOperator operator;
-    private PoissonSolver.Prepared prepared;
+    private PreparedSolve prepared;
     private double[] rhs;
     private double[] solution;
 
@@ -51,9 +52,9 @@ public class SpectralBenchmark {
         Grid grid = Grid.cube(3, unknowns + 2, 0, 1);
         operator = EllipticOperator.of(grid, BoundaryConditions.all(BoundaryCondition.dirichlet(0)), 0);
         rhs = operator.newArray();
-        operator.sample(0, ScalarField.of(3, (t, x) -> Math.sin(3 * x[0]) * x[1] * Math.exp(x[2]) + 1)::value, rhs);
+        operator.mapping().sample(0, ScalarField.of(3, (t, x) -> Math.sin(3 * x[0]) * x[1] * Math.exp(x[2]) + 1)::value, rhs);
         solution = operator.newArray();
-        prepared = new SpectralSolver().prepare(operator);
+        prepared = SolverPreparation.prepare(new SpectralSolver(), operator);
     }
 
     /** @return the report of one exact solve */

@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.pde.poisson.EllipticOperator;
+import org.fieldscore.pde.internal.EllipticOperator;
+import org.fieldscore.pde.internal.stencil.TimeStepKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One explicit diffusion (FTCS) step and one leapfrog wave step on a 256³ vertex grid (254³ updated cells, as
  * {@code ftcs.c 256}), in cell updates per second. Both are the fused kernel
- * {@link EllipticOperator#explicitUpdate} as {@code DiffusionSolver} and {@code WaveSolver} call it once per step of
+ * {@link TimeStepKernels#explicitUpdate} as {@code DiffusionSolver} and {@code WaveSolver} call it once per step of
  * a source-free problem with homogeneous boundary data (no additive term); the leapfrog step writes φ<sup>n+1</sup>
  * over φ<sup>n−1</sup>, as the wave solver does.
  */
@@ -36,7 +37,7 @@ public class StencilStepBenchmark {
     private static final int N = 256;
     private static final int CELLS = (N - 2) * (N - 2) * (N - 2);
 
-    private EllipticOperator operator;
+    private TimeStepKernels steps;
     private double[] u;
     private double[] v;
     private double dt;
@@ -44,7 +45,9 @@ public class StencilStepBenchmark {
     /** Fills the state like the C reference. */
     @Setup
     public void setUp() {
-        operator = EllipticOperator.of(Grid.cube(3, N, 0, 1), BoundaryConditions.all(BoundaryCondition.dirichlet(0)), 0);
+        EllipticOperator operator = EllipticOperator.of(Grid.cube(3, N, 0, 1),
+                BoundaryConditions.all(BoundaryCondition.dirichlet(0)), 0);
+        steps = operator.steps();
         u = operator.newArray();
         for (int i = 0; i < u.length; i++) {
             u[i] = (i % 97) / 97.0;
@@ -58,7 +61,7 @@ public class StencilStepBenchmark {
     @Benchmark
     @OperationsPerInvocation(CELLS)
     public double[] ftcsStep() {
-        operator.explicitUpdate(1, dt, u, 0, null, null, v);
+        steps.explicitUpdate(1, dt, u, 0, null, null, v);
         double[] swap = u;
         u = v;
         v = swap;
@@ -69,7 +72,7 @@ public class StencilStepBenchmark {
     @Benchmark
     @OperationsPerInvocation(CELLS)
     public double[] leapfrogStep() {
-        operator.explicitUpdate(2, dt, v, -1, u, null, u);
+        steps.explicitUpdate(2, dt, v, -1, u, null, u);
         double[] swap = u;
         u = v;
         v = swap;

@@ -9,6 +9,7 @@ import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.internal.EllipticOperator;
 
 /**
  * Manufactured Poisson problems u = Π cos(k_a x_a + p_a) on [0, 1]^d, f = −|k|² u, with the boundary data of u for
@@ -151,8 +152,8 @@ final class PoissonCases {
         if (c.pureNeumannOrPeriodic()) {
             EllipticOperator op = problem.operator();
             double[] padded = op.newArray();
-            op.scatter(e, padded);
-            double mean = op.weightedMean(padded);
+            op.mapping().scatter(e, padded);
+            double mean = op.vectors().weightedMean(padded);
             for (int i = 0; i < e.length; i++) {
                 e[i] -= mean;
             }

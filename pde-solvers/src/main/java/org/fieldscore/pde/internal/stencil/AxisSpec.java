@@ -1,4 +1,4 @@
-package org.fieldscore.pde.poisson;
+package org.fieldscore.pde.internal.stencil;
 
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.grid.Centering;
@@ -22,27 +22,27 @@ import org.fieldscore.fields.grid.Centering;
  * </ul>
  * Vertex-centred Neumann and Robin nodes on the boundary carry the quadrature weight ½, which makes W·A symmetric.
  */
-final class AxisSpec {
+public final class AxisSpec {
 
     /** The kind of an end of the axis, with its Robin ratio α/β. */
-    enum Kind { DIRICHLET, NEUMANN, ROBIN, PERIODIC, INACTIVE }
+    public enum Kind { DIRICHLET, NEUMANN, ROBIN, PERIODIC, INACTIVE }
 
-    final Centering centering;
-    final int cells;
-    final double length;
-    final double lower;
-    final Kind[] kind = new Kind[2];
-    final double[] robinAlpha = new double[2];
-    final double[] robinBeta = new double[2];
-    final int m;
-    final double h;
-    final double coefficient;
+    public final Centering centering;
+    public final int cells;
+    public final double length;
+    public final double lower;
+    public final Kind[] kind = new Kind[2];
+    public final double[] robinAlpha = new double[2];
+    public final double[] robinBeta = new double[2];
+    public final int m;
+    public final double h;
+    public final double coefficient;
     /** Index of the first unknown on the grid axis. */
-    final int firstGridIndex;
-    final double[] ghostSelf = new double[2];
-    final double[] ghostNext = new double[2];
-    final double[] diagonal;
-    final double[] weight;
+    public final int firstGridIndex;
+    public final double[] ghostSelf = new double[2];
+    public final double[] ghostNext = new double[2];
+    public final double[] diagonal;
+    public final double[] weight;
 
     private AxisSpec(Centering centering, int cells, double lower, double length, Kind[] kinds, double[] alpha,
                      double[] beta) {
@@ -99,7 +99,7 @@ final class AxisSpec {
     }
 
     /** An axis of a lower-dimensional problem: one unknown, no coupling. */
-    static AxisSpec inactive() {
+    public static AxisSpec inactive() {
         return new AxisSpec(Centering.CELL, 1, 0, 1, new Kind[] {Kind.INACTIVE, Kind.INACTIVE}, new double[2],
                 new double[2]);
     }
@@ -114,7 +114,7 @@ final class AxisSpec {
      * @param axisName for messages
      * @return the spec
      */
-    static AxisSpec of(Centering centering, int points, double lower, double upper, BoundaryCondition low,
+    public static AxisSpec of(Centering centering, int points, double lower, double upper, BoundaryCondition low,
                        BoundaryCondition high, String axisName) {
         Kind[] kinds = new Kind[2];
         double[] alpha = new double[2];
@@ -152,26 +152,26 @@ final class AxisSpec {
     }
 
     /** @return the same axis with the given number of cells */
-    AxisSpec withCells(int newCells) {
+    public AxisSpec withCells(int newCells) {
         return new AxisSpec(centering, newCells, lower, length, kind, robinAlpha, robinBeta);
     }
 
-    boolean active() {
+    public boolean active() {
         return kind[0] != Kind.INACTIVE;
     }
 
-    boolean periodic() {
+    public boolean periodic() {
         return kind[0] == Kind.PERIODIC;
     }
 
     /** @return whether the ends leave the constant function in the null space of the axis operator */
-    boolean conservesConstants() {
+    public boolean conservesConstants() {
         return kind[0] != Kind.DIRICHLET && kind[0] != Kind.ROBIN && kind[1] != Kind.DIRICHLET
                 && kind[1] != Kind.ROBIN;
     }
 
     /** @return whether the padded end layer on that side is a fixed Dirichlet node of a vertex axis */
-    boolean fixedEnd(int side) {
+    public boolean fixedEnd(int side) {
         return kind[side] == Kind.DIRICHLET && centering == Centering.VERTEX;
     }
 
@@ -179,7 +179,7 @@ final class AxisSpec {
      * @param i unknown index (−1 and m address the end layers)
      * @return its coordinate
      */
-    double position(int i) {
+    public double position(int i) {
         double offset = centering == Centering.VERTEX ? i + firstGridIndex : i + 0.5;
         return lower + offset * h;
     }
@@ -191,7 +191,7 @@ final class AxisSpec {
      * @param g the datum (value, outward flux, or Robin right-hand side)
      * @return γ
      */
-    double ghostConstant(int side, double g) {
+    public double ghostConstant(int side, double g) {
         boolean vertex = centering == Centering.VERTEX;
         double b = robinBeta[side];
         return switch (kind[side]) {
@@ -203,7 +203,7 @@ final class AxisSpec {
     }
 
     /** @return the coordinate of a face: lower or upper end */
-    double facePosition(int side) {
+    public double facePosition(int side) {
         return side == 0 ? lower : lower + length;
     }
 }

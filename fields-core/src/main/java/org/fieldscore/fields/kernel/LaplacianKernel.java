@@ -1,4 +1,4 @@
-package org.fieldscore.fields.ops;
+package org.fieldscore.fields.kernel;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
 

@@ -1,4 +1,4 @@
-package org.fieldscore.pde.poisson;
+package org.fieldscore.pde.internal.stencil;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.internal.EllipticOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,30 +32,32 @@ class RedBlackSmootherTest {
             Grid g = Grid.of(new int[] {19, 18, 24}, new double[] {0, 0, 0}, new double[] {1, 1, 1}, centering);
             BoundaryConditions bcs = BoundaryConditions.all(BoundaryCondition.dirichlet(0))
                     .withAxis(1, BoundaryCondition.neumann(0)).withAxis(2, z);
-            EllipticOperator op = EllipticOperator.of(g, bcs, 0.5);
+            ShiftedLaplacian op = EllipticOperator.of(g, bcs, 0.5).stencil();
+            PaddedLayout layout = op.layout();
+            Smoothers smoothers = new Smoothers(op);
             Random rnd = new Random(42);
-            double[] u0 = op.newArray();
-            double[] b = op.newArray();
+            double[] u0 = layout.newArray();
+            double[] b = layout.newArray();
             for (int i = 0; i < u0.length; i++) {
                 u0[i] = rnd.nextGaussian();
                 b[i] = rnd.nextGaussian();
             }
             double[] reference = u0.clone();
-            op.smoothRedBlack(reference, b, OMEGA, 0);
-            op.smoothRedBlack(reference, b, OMEGA, 0);
+            smoothers.redBlack(reference, b, OMEGA, 0);
+            smoothers.redBlack(reference, b, OMEGA, 0);
             for (int blocks = 1; blocks <= 3; blocks++) {
                 double[] fused = u0.clone();
-                op.smoothRedBlack(fused, b, OMEGA, blocks);
-                op.smoothRedBlack(fused, b, OMEGA, blocks);
-                double[] a = new double[op.unknownCount()];
-                double[] c = new double[op.unknownCount()];
-                op.pack(reference, a);
-                op.pack(fused, c);
+                smoothers.redBlack(fused, b, OMEGA, blocks);
+                smoothers.redBlack(fused, b, OMEGA, blocks);
+                double[] a = new double[layout.unknownCount()];
+                double[] c = new double[layout.unknownCount()];
+                layout.pack(reference, a);
+                layout.pack(fused, c);
                 assertArrayEquals(a, c, 0.0, z.describe() + " with " + blocks + " blocks");
                 double[] withResidual = u0.clone();
-                op.smoothRedBlack(withResidual, b, OMEGA, blocks);
-                double inSweep = op.smoothRedBlackWithResidual(withResidual, b, OMEGA, blocks);
-                op.pack(withResidual, c);
+                smoothers.redBlack(withResidual, b, OMEGA, blocks);
+                double inSweep = smoothers.redBlackWithResidual(withResidual, b, OMEGA, blocks);
+                layout.pack(withResidual, c);
                 assertArrayEquals(a, c, 0.0, z.describe() + ", sweep with residual, " + blocks + " blocks");
                 assertEquals(op.residual(withResidual, b, null), inSweep, 0.0,
                         z.describe() + ": residual taken in the sweep, " + blocks + " blocks");
