@@ -35,7 +35,7 @@ class ModuleExamplesTest {
     private static final Map<String, List<String>> MODULE_PATHS = Map.of(
             "fields-core", List.of("fields-core-", "hipparchus-core-"),
             "pde-solvers", List.of("fields-core-", "pde-solvers-", "hipparchus-core-", "hipparchus-ode-",
-                    "ejml-core-", "ejml-ddense-", "ejml-dsparse-", "JTransforms-", "JLargeArrays-", "commons-math3-"),
+                    "ejml-core-", "ejml-ddense-", "ejml-dsparse-", "JTransforms-", "JLargeArrays-"),
             "score-stats", List.of("fields-core-", "score-stats-", "hipparchus-core-", "hipparchus-stat-"));
 
     private static final Map<String, String> MODULE_NAMES = Map.of("fields-core", "org.fieldscore.fields",
