@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
@@ -15,6 +14,7 @@ import org.fieldscore.fields.density.GridDensities;
 import org.fieldscore.fields.density.GridHistogram;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.fields.progress.ItemCounter;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.random.SeededStreams;
 import org.fieldscore.fields.source.Deposition;
@@ -140,8 +140,7 @@ public final class BrownianVsHeat {
         int d = origin.length;
         double root = Math.sqrt(2 * diffusivity * dt);
         double[] positions = new double[particles * snapshots * d];
-        AtomicLong done = new AtomicLong();
-        long reportEvery = Math.max(1, particles / 100);
+        ItemCounter counter = new ItemCounter(listener, particles);
         listener.started("Brownian particles, " + particles + " × " + (long) stepsPerSnapshot * snapshots
                 + " steps", particles);
         try {
@@ -158,12 +157,7 @@ public final class BrownianVsHeat {
                         }
                         System.arraycopy(x, 0, positions, (p * snapshots + m) * d, d);
                     }
-                    long n = done.incrementAndGet();
-                    if (n % reportEvery == 0) {
-                        synchronized (listener) {
-                            listener.advanced(n, "");
-                        }
-                    }
+                    counter.finishedOne();
                 }
             });
         } finally {

@@ -2,10 +2,10 @@ package org.fieldscore.score.sample;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.fields.progress.ItemCounter;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.random.SeededStreams;
 
@@ -31,8 +31,7 @@ final class ChainRunner {
         long[] accepted = new long[chains];
         double[][] paths = new double[settings.recordedChains()][];
         double limit = settings.divergenceRadius() * settings.divergenceRadius();
-        AtomicLong done = new AtomicLong();
-        long reportEvery = Math.max(1, chains / 100);
+        ItemCounter counter = new ItemCounter(listener, chains);
         listener.started(task, chains);
         try {
             ParallelLoops.forRange(0, chains, 64, (from, to) -> {
@@ -70,12 +69,7 @@ final class ChainRunner {
                         }
                     }
                     accepted[c] = acc;
-                    long n = done.incrementAndGet();
-                    if (n % reportEvery == 0) {
-                        synchronized (listener) {
-                            listener.advanced(n, "");
-                        }
-                    }
+                    counter.finishedOne();
                 }
             });
         } finally {

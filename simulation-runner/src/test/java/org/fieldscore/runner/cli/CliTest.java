@@ -181,6 +181,34 @@ class CliTest {
     }
 
     @Test
+    void anUnstableLangevinStepOnAModelIsRefusedWhileValidating() throws Exception {
+        // Σ = [[1, .5], [.5, 1]] has σ²_min = 0.5, so unadjusted Langevin needs ε < 2
+        Path file = Files.writeString(dir.resolve("unstable-langevin.yaml"), """
+                name: unstable-langevin
+                steps:
+                  - id: mvn
+                    type: model
+                    distribution: {type: mvn, mean: [0, 0], covariance: [[1, 0.5], [0.5, 1]]}
+                  - id: chains
+                    type: langevin
+                    model: mvn
+                    step-size: 2.5
+                    chains: 4
+                    burn-in: 10
+                    draws: 10
+                """);
+        for (String command : new String[] {"validate", "run"}) {
+            Path out = dir.resolve("unstable-out-" + command);
+            CliHarness.Result r = command.equals("run") ? CliHarness.run("run", file.toString(), "--out",
+                    out.toString()) : CliHarness.run("validate", file.toString());
+            assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("unstable-langevin.yaml:") && r.err().contains("step-size")
+                    && r.err().contains("epsilon < 4 sigma_min^2 = 2.0"), r.toString());
+            assertFalse(Files.exists(out), "nothing is written for an invalid scenario");
+        }
+    }
+
+    @Test
     void missingFilesAndMisspeltBundledNamesAreInvalidInput() {
         CliHarness.Result missing = CliHarness.run("validate", dir.resolve("nowhere.yaml").toString());
         assertEquals(ExitCodes.INVALID_INPUT, missing.exitCode(), missing.toString());
