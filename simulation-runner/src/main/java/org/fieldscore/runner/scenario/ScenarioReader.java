@@ -32,7 +32,6 @@ import org.fieldscore.runner.step.Step;
 import org.fieldscore.runner.step.StepHeader;
 import org.fieldscore.runner.step.StepReading;
 import org.fieldscore.runner.step.StepTypes;
-import org.fieldscore.runner.study.StudyDeclaration;
 import org.fieldscore.runner.text.Suggestions;
 
 /**
