@@ -50,8 +50,10 @@ public record StudyDeclaration(Sweep sweep, List<StudyMetric> metrics, List<Stud
         MapNode sweepNode = m.require("sweep", "a mapping from parameter names to values, ranges or log ranges")
                 .map();
         List<SweepAxis> axes = new ArrayList<>();
+        Map<String, String> origins = new LinkedHashMap<>();
         for (String name : sweepNode.keys()) {
-            ScenarioNode values = sweepNode.get(name);
+            ScenarioNode values = sweepNode.require(name, "the values of '" + name + "': a list or a range");
+            origins.put(name, "the study's sweep at line " + values.position().line());
             if (!parameters.contains(name)) {
                 throw values.problem("only declared parameters can be swept; '" + name + "' is not one of "
                         + parameters);
@@ -64,7 +66,7 @@ public record StudyDeclaration(Sweep sweep, List<StudyMetric> metrics, List<Stud
         }
         Sweep sweep;
         try {
-            sweep = new Sweep(axes);
+            sweep = new Sweep(axes, origins);
         } catch (IllegalArgumentException e) {
             throw sweepNode.node().problem(e.getMessage());
         }
