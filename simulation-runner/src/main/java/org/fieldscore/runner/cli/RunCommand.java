@@ -99,13 +99,6 @@ final class RunCommand extends ScenarioCommand {
     private int runStudy(Scenario scenario, Path folder, Instant started) {
         StudyDeclaration study = scenario.study();
         List<StudyCase> cases = StudyCase.all(study.sweep(), scenario.source());
-        try {
-            for (StudyCase c : cases) {
-                c.scenario().read();
-            }
-        } catch (InvalidScenarioException e) {
-            return invalid(e);
-        }
         int parallel = threads != null ? threads : study.parallelCases();
         RunSummary summary;
         try {

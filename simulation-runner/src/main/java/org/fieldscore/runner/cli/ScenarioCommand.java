@@ -3,7 +3,9 @@ package org.fieldscore.runner.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -13,6 +15,8 @@ import org.fieldscore.runner.input.SourcePosition;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.scenario.ScenarioCase;
 import org.fieldscore.runner.scenario.ScenarioReader;
+import org.fieldscore.runner.scenario.WorkBudget;
+import org.fieldscore.runner.study.StudyCase;
 import org.fieldscore.runner.text.Suggestions;
 
 import picocli.CommandLine.Mixin;
@@ -45,12 +49,32 @@ abstract class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's random seed.")
     Long seed;
 
+    @Option(names = "--max-work", paramLabel = "OPERATIONS",
+            description = "Refuse a run (or a study's cases together) estimated above this many operations"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double maxWork = WorkBudget.DEFAULT_LIMIT;
+
     @Override
     public final Integer call() {
         logging.apply();
+        if (!(maxWork > 0)) {
+            err().println("error: --max-work must be > 0, got " + maxWork);
+            err().flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         Scenario checked;
         try {
             checked = resolve().read();
+            List<Scenario> cases = new ArrayList<>();
+            if (checked.study() == null) {
+                cases.add(checked);
+            } else {
+                // every case is read and checked now, so that validate refuses what run would
+                for (StudyCase c : StudyCase.all(checked.study().sweep(), checked.source())) {
+                    cases.add(c.scenario().read());
+                }
+            }
+            WorkBudget.check(cases, maxWork, "--max-work");
         } catch (InvalidScenarioException e) {
             return invalid(e);
         }
