@@ -149,7 +149,8 @@ public final class ScenarioReader {
         java.util.Set<String> stepIds = new java.util.LinkedHashSet<>();
         steps.forEach(step -> stepIds.add(step.id()));
         StudyDeclaration study = top.has("study")
-                ? doc.attempt(() -> StudyDeclaration.read(top.get("study"), knownParameters.keySet(), stepIds)) : null;
+                ? doc.attempt(() -> StudyDeclaration.read(top.get("study"), knownParameters.keySet(), stepIds,
+                        plans.plans())) : null;
         fail(doc);
         long finalSeed = source.seed() != null ? source.seed() : seed;
         @SuppressWarnings("unchecked")
