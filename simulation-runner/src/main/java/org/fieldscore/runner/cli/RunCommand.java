@@ -14,6 +14,8 @@ import org.fieldscore.runner.exec.ScenarioExecutor;
 import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.output.OutputDirectory;
 import org.fieldscore.runner.output.OutputPathException;
+import org.fieldscore.runner.output.RunFolder;
+import org.fieldscore.runner.input.Problem;
 import org.fieldscore.runner.output.summary.ComparisonResult;
 import org.fieldscore.runner.output.summary.RunSummary;
 import org.fieldscore.runner.scenario.Scenario;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
                     + " and report.html into the output folder.",
             "Exit codes: 0 success, 1 a comparison failed, 2 invalid input, 3 runtime failure."})
 final class RunCommand extends ScenarioCommand {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario-name>).")
     Path outputFolder;
@@ -63,16 +67,29 @@ final class RunCommand extends ScenarioCommand {
 
     private int executeOnThisThread(Scenario scenario) {
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
-        if (java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
-            err().println("error: the output folder " + folder + " exists and is not a folder; give --out a folder"
-                    + " path (it is created when missing)");
+        Instant started = Instant.now();
+        RunFolder held;
+        try {
+            held = RunFolder.open(folder);
+        } catch (OutputPathException e) {
+            err().println("error: " + e.getMessage());
             err().flush();
             return ExitCodes.INVALID_INPUT;
         }
-        Instant started = Instant.now();
-        if (scenario.study() != null) {
-            return runStudy(scenario, folder, started);
+        try (RunFolder run = held) {
+            if (!run.removedTemporaryFiles().isEmpty()) {
+                LOG.info("removed {} temporary files left by an interrupted run", run.removedTemporaryFiles().size());
+            }
+            List<Problem> links = OutputLinks.check(scenario, run.directory());
+            if (!links.isEmpty()) {
+                return invalid(new InvalidScenarioException(links));
+            }
+            return scenario.study() != null ? runStudy(scenario, run.directory(), folder, started)
+                    : runScenario(scenario, run.directory(), folder, started);
         }
+    }
+
+    private int runScenario(Scenario scenario, OutputDirectory out, Path folder, Instant started) {
         List<StepResult> results;
         try {
             results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet));
@@ -81,7 +98,7 @@ final class RunCommand extends ScenarioCommand {
         }
         RunSummary summary;
         try {
-            summary = RunOutputWriter.write(scenario, results, OutputDirectory.create(folder), started);
+            summary = RunOutputWriter.write(scenario, results, out, started);
         } catch (OutputPathException e) {
             err().println("error: " + e.getMessage());
             err().flush();
@@ -96,13 +113,12 @@ final class RunCommand extends ScenarioCommand {
      * Runs the scenario's sweep: every case into cases/&lt;id&gt;/ (finished cases are kept and skipped when the
      * study is run again into the same folder), then the study's table, plots and fitted slopes.
      */
-    private int runStudy(Scenario scenario, Path folder, Instant started) {
+    private int runStudy(Scenario scenario, OutputDirectory out, Path folder, Instant started) {
         StudyDeclaration study = scenario.study();
         List<StudyCase> cases = StudyCase.all(study.sweep(), scenario.source());
         int parallel = threads != null ? threads : study.parallelCases();
         RunSummary summary;
         try {
-            OutputDirectory out = OutputDirectory.create(folder);
             List<StudyRunner.CaseOutcome> outcomes = new StudyRunner(parallel).run(cases, out,
                     ProgressReporter.forConsole(logging.quiet));
             for (StudyRunner.CaseOutcome o : outcomes) {
