@@ -40,6 +40,33 @@ public final class MultivariateNormalFit {
     }
 
     /**
+     * The fewest samples whose covariance can be positive definite in d dimensions: d + 1 (the centred samples span
+     * at most count − 1 directions, so fewer leave Ĉ singular whatever the data).
+     *
+     * @param d the dimension, ≥ 1
+     * @return d + 1
+     */
+    public static int minimumSamples(int d) {
+        return d + 1;
+    }
+
+    /**
+     * Checks before fitting that a fit of this many samples can succeed at all.
+     *
+     * @param count the number of samples
+     * @param d the dimension
+     * @throws org.fieldscore.fields.InvalidArgumentException naming "samples" with the count when it is below
+     *     {@link #minimumSamples}
+     */
+    public static void requireEnoughSamples(long count, int d) {
+        if (count < minimumSamples(d)) {
+            throw new org.fieldscore.fields.InvalidArgumentException("samples", count, "at least " + minimumSamples(d),
+                    "a covariance in " + d + " dimensions needs at least " + minimumSamples(d) + " samples (d + 1),"
+                            + " got " + count + "; their sample covariance is singular whatever the data");
+        }
+    }
+
+    /**
      * @param samples T samples, row-major
      * @param d dimension
      * @return the estimate
