@@ -46,7 +46,8 @@ abstract class ScenarioCommand implements Callable<Integer> {
             description = "Override a parameter's default; repeatable. VALUE is a number or an expression.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's random seed.")
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's random seed.",
+            converter = SeedConverter.class)
     Long seed;
 
     @Option(names = "--max-work", paramLabel = "OPERATIONS",
@@ -99,6 +100,18 @@ abstract class ScenarioCommand implements Callable<Integer> {
                             + Suggestions.didYouMean(scenario, BundledScenarios.names())
                             + " Bundled scenarios: " + String.join(", ", BundledScenarios.names()) + "."));
         }
+        if (!Files.exists(Path.of(scenario))) {
+            String stem = Path.of(scenario).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            String bundled = BundledScenarios.contains(stem) ? stem : Suggestions.closest(stem,
+                    BundledScenarios.names());
+            if (bundled != null) {
+                throw new InvalidScenarioException(new Problem(new SourcePosition(scenario, 0, 0), "",
+                        "no such file." + (bundled.equals(stem) ? " A bundled scenario is called '" + bundled + "'."
+                                : " Did you mean the bundled scenario '" + bundled + "'?") + " Run it by name"
+                                + " ('fieldscore run " + bundled + "'), or write it as a file to start from with"
+                                + " 'fieldscore examples --export DIR' (valid: an existing file, or a bundled name)"));
+            }
+        }
         return ScenarioReader.caseOf(Path.of(scenario), overrides, seed);
     }
 
@@ -128,5 +141,18 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** Reads {@code --seed} with FieldScore's own message for a value that is not a whole number. */
+    static final class SeedConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("--seed " + value + ": a seed is a whole"
+                        + " number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", e.g. --seed 42");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.fieldscore.runner.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.scenario.Scenario;
@@ -36,7 +37,7 @@ public final class ScenarioExecutor {
         int n = scenario.steps().size();
         for (int i = 0; i < n; i++) {
             Step step = scenario.steps().get(i);
-            LOG.info("step {}/{} '{}' ({}): {}", i + 1, n, step.id(), step.type(),
+            LOG.debug("step {}/{} '{}' ({}): {}", i + 1, n, step.id(), step.type(),
                     scenario.plans().get(step.id()).summary());
             long start = System.nanoTime();
             StepResult result;
@@ -46,12 +47,16 @@ public final class ScenarioExecutor {
                 throw new StepFailedException(step.header(), String.valueOf(e.getMessage()), e);
             }
             result = result.withElapsed(System.nanoTime() - start);
+            // one short line per step once it is done; the plan's full description is at debug level
             if (result.verdict() != null) {
-                LOG.info("  {} {} = {} (tolerance {}): {}", step.id(), result.verdict().metric(),
-                        result.verdict().value(), result.verdict().tolerance(),
-                        result.verdict().passed() ? "pass" : "FAIL");
+                LOG.info(String.format(Locale.ROOT, "step %d/%d %s (%s) %.2f s: %s %s = %.3g (tolerance %.3g)", i + 1,
+                        n, step.id(), step.type(), result.elapsedNanos() / 1e9, result.verdict().passed() ? "pass"
+                                : "FAIL", result.verdict().metric(), result.verdict().value(),
+                        result.verdict().tolerance()));
             } else {
-                LOG.debug("  done in {} ms: {}", result.elapsedNanos() / 1_000_000, result.metrics());
+                LOG.info(String.format(Locale.ROOT, "step %d/%d %s (%s) %.2f s", i + 1, n, step.id(), step.type(),
+                        result.elapsedNanos() / 1e9));
+                LOG.debug("  metrics: {}", result.metrics());
             }
             context.add(result);
             results.add(result);
