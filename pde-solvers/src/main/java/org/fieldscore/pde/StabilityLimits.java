@@ -23,6 +23,9 @@ public final class StabilityLimits {
     /** The relative slack above a limit that still counts as stable. */
     public static final double SLACK = 1e-12;
 
+    /** The most time steps (or sub-steps per step) a solver takes: the largest {@code int}. */
+    public static final int MAX_STEPS = Integer.MAX_VALUE;
+
     private StabilityLimits() {
     }
 
@@ -73,9 +76,6 @@ public final class StabilityLimits {
         }
         return (int) count;
     }
-
-    /** The most time steps (or sub-steps per step) a solver takes: the largest {@code int}. */
-    public static final int MAX_STEPS = Integer.MAX_VALUE;
 
     /**
      * The number of equal steps n = ⌈T/Δt⌉ (within 10⁻⁹ of a whole number) the solvers take to reach T, each of

@@ -152,4 +152,33 @@ class ExpressionLanguageTest {
             default -> "tanh(" + a + ")*atan(" + b + ")";
         };
     }
+
+    @Test
+    void nonFiniteConstantPartsAreRefusedAndFiniteOnesKept() throws ExpressionException {
+        for (String bad : new String[] {"1/0", "log(0)", "x + 1/0", "sqrt(-k)*x", "x*(0/0)"}) {
+            ExpressionException e = assertThrows(ExpressionException.class, () -> language.compile(bad,
+                    List.of("x")), bad);
+            assertTrue(e.getMessage().contains("valid: a formula whose constant parts are finite numbers"),
+                    e.getMessage());
+        }
+        assertEquals(Math.PI / 2, language.compile("atan(1/0)", List.of()).evaluate(new double[0]), 1e-15);
+        assertEquals(0.0, language.compile("x*exp(-1/0)", List.of("x")).evaluate(new double[] {3}), 0.0);
+        // a division by the variable is not constant and stays allowed
+        assertTrue(Double.isInfinite(language.compile("1/x", List.of("x")).evaluate(new double[] {0})));
+    }
+
+    @Test
+    void syntaxErrorsCarryTheirOffset() {
+        String[][] cases = {{"sin(x", "3"}, {"x + 1)", "5"}, {"2 x", "2"}, {"x *", "2"}, {"* x", "0"},
+            {"(x +)", "3"}};
+        for (String[] c : cases) {
+            ExpressionException e = assertThrows(ExpressionException.class, () -> language.compile(c[0],
+                    List.of("x")), c[0]);
+            assertEquals(Integer.parseInt(c[1]), e.offset(), c[0] + ": " + e.getMessage());
+        }
+        ExpressionException typo = assertThrows(ExpressionException.class,
+                () -> language.compile("sn(x)", List.of("x")));
+        assertTrue(typo.getMessage().contains("Did you mean 'sin'?"), typo.getMessage());
+        assertEquals(0, typo.offset());
+    }
 }
