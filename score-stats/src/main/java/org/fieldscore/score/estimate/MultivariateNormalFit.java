@@ -84,9 +84,9 @@ public final class MultivariateNormalFit {
      */
     public static MultivariateNormalFit fit(double[] samples, int d, double maxCondition) {
         int count = Checks.requireSampleShape(samples, d);
-        if (count <= d) {
+        if (count < minimumSamples(d)) {
             throw new IllConditionedException("the covariance of " + count + " samples in dimension " + d
-                    + " is singular (rank ≤ T − 1 = " + (count - 1) + " < d); at least " + (d + 1)
+                    + " is singular (rank ≤ T − 1 = " + (count - 1) + " < d); at least " + minimumSamples(d)
                     + " samples are needed", Double.POSITIVE_INFINITY);
         }
         int blocks = (count + BLOCK - 1) / BLOCK;
