@@ -13,8 +13,8 @@ import org.fieldscore.pde.internal.krylov.KrylovReport;
 import org.fieldscore.pde.internal.krylov.LinearMap;
 import org.fieldscore.pde.internal.krylov.Vectors;
 import org.fieldscore.pde.internal.krylov.WeightedConjugateGradient;
-import org.fieldscore.pde.poisson.NotConvergedException;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.NotConvergedException;
+import org.fieldscore.pde.Stopping;
 
 /**
  * Time stepping, the stationary state and the spectral gap of a {@link FokkerPlanckProblem} discretised by
