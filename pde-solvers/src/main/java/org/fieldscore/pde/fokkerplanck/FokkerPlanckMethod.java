@@ -6,7 +6,11 @@ public enum FokkerPlanckMethod {
     EXPLICIT_EULER("explicit-euler", 1),
     /** (I − ΔtL)pⁿ⁺¹ = pⁿ + Δt s: first order, unconditionally stable and positive. */
     IMPLICIT_EULER("implicit-euler", 1),
-    /** (I − ½ΔtLⁿ⁺¹)pⁿ⁺¹ = (I + ½ΔtLⁿ)pⁿ + Δt s: second order, unconditionally stable (not L-stable). */
+    /**
+     * (I − ½ΔtLⁿ⁺¹)pⁿ⁺¹ = (I + ½ΔtLⁿ)pⁿ + Δt s: second order, unconditionally stable but not L-stable, and positive
+     * only for Δt ≤ 2/max|L<sub>ii</sub>|; the first {@value FokkerPlanckSolver#RANNACHER_STEPS} steps are taken as
+     * implicit Euler half steps (Rannacher's start-up) so that sharply peaked initial data do not ring.
+     */
     CRANK_NICOLSON("crank-nicolson", 2);
 
     private final String key;

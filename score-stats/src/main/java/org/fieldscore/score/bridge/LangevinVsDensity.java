@@ -110,9 +110,12 @@ public final class LangevinVsDensity {
             }
             SampledScalarField p = densities.get(m);
             GridHistogram.Estimate histogram = GridHistogram.of(p.grid(), positions);
+            double l2 = GridDensities.l2Distance(histogram.density(), p);
+            double noise = GridDensities.expectedSquaredSamplingL2(p, chains);
             result.add(new Snapshot((m + 1) * steps * epsilon, histogram.density(), p,
                     GridDensities.totalVariation(histogram.density(), p),
-                    GridDensities.expectedSamplingDistance(p, chains), histogram.outsideFraction(), mean));
+                    GridDensities.expectedSamplingDistance(p, chains), Math.sqrt(Math.max(0, l2 * l2 - noise)),
+                    histogram.outsideFraction(), mean));
         }
         return new Run(result, samples);
     }
@@ -155,27 +158,44 @@ public final class LangevinVsDensity {
      */
     public static double meanRelaxationRate(List<Snapshot> snapshots, int coordinate, double stationaryMean,
             double floor) {
+        double[] times = new double[snapshots.size()];
+        double[] gaps = new double[snapshots.size()];
+        for (int k = 0; k < times.length; k++) {
+            times[k] = snapshots.get(k).time();
+            gaps[k] = Math.abs(snapshots.get(k).mean()[coordinate] - stationaryMean);
+        }
+        return relaxationRate(times, gaps, floor);
+    }
+
+    /**
+     * The least-squares slope of −log g(t) against t over the points where g exceeds the floor: the rate of an
+     * exponential decay g ∝ e<sup>−λt</sup>.
+     *
+     * @param times the times
+     * @param gaps g(t) ≥ 0 (for example |m(t) − m<sub>∞</sub>|)
+     * @param floor the smallest g used
+     * @return λ, or NaN when fewer than three points lie above the floor
+     */
+    public static double relaxationRate(double[] times, double[] gaps, double floor) {
         double st = 0;
         double sy = 0;
         double stt = 0;
         double sty = 0;
         int k = 0;
-        for (Snapshot s : snapshots) {
-            double gap = Math.abs(s.mean()[coordinate] - stationaryMean);
-            if (gap > floor) {
-                double y = Math.log(gap);
-                st += s.time();
+        for (int i = 0; i < times.length; i++) {
+            if (gaps[i] > floor) {
+                double y = Math.log(gaps[i]);
+                st += times[i];
                 sy += y;
-                stt += s.time() * s.time();
-                sty += s.time() * y;
+                stt += times[i] * times[i];
+                sty += times[i] * y;
                 k++;
             }
         }
         if (k < 3) {
             return Double.NaN;
         }
-        double slope = (k * sty - st * sy) / (k * stt - st * st);
-        return -slope;
+        return -(k * sty - st * sy) / (k * stt - st * st);
     }
 
     private int stepsFor(double interval) {
@@ -209,11 +229,14 @@ public final class LangevinVsDensity {
      * @param density the density compared with
      * @param distance total variation between them
      * @param expectedDistance the distance N independent draws from the density are expected to have
+     * @param bias √max(0, ‖ĥ − p‖₂² − E‖ĥ − p‖₂²): the L2 distance between the chains' law and the density with the
+     *     expected sampling part removed ({@link GridDensities#expectedSquaredSamplingL2}); about 0 when they agree
+     *     (it fluctuates by about the sampling L2 distance over √(number of bins)), and O(ε) for ULA's bias
      * @param outsideFraction the fraction of chains outside the grid's cells
      * @param mean the chains' mean position
      */
     public record Snapshot(double time, SampledScalarField histogram, SampledScalarField density, double distance,
-            double expectedDistance, double outsideFraction, double[] mean) {
+            double expectedDistance, double bias, double outsideFraction, double[] mean) {
 
         /** @return distance / expectedDistance: about 1 when the chains follow the density */
         public double ratio() {

@@ -61,6 +61,7 @@ class LangevinVsDensityTest {
     void unadjustedLangevinDepartsFromTheFokkerPlanckDensityLinearlyInEpsilon() {
         double[] epsilons = {0.05, 0.2, 0.8};
         double[] excess = new double[epsilons.length];
+        double[] bias = new double[epsilons.length];
         double[] ratios = new double[epsilons.length];
         for (int k = 0; k < epsilons.length; k++) {
             LangevinVsDensity.Snapshot s = new LangevinVsDensity(STANDARD, LangevinVsDensity.Sampler.ULA,
@@ -68,12 +69,16 @@ class LangevinVsDensityTest {
                     ProgressListener.NONE).snapshots().get(0);
             ratios[k] = s.ratio();
             excess[k] = s.distance() - s.expectedDistance();
+            bias[k] = s.bias();
         }
         String report = "epsilon " + java.util.Arrays.toString(epsilons) + ": distance / expected "
-                + java.util.Arrays.toString(ratios) + ", excess " + java.util.Arrays.toString(excess);
+                + java.util.Arrays.toString(ratios) + ", excess " + java.util.Arrays.toString(excess) + ", L2 bias "
+                + java.util.Arrays.toString(bias);
         assertTrue(ratios[0] < 1.5, "small epsilon agrees with the Fokker-Planck density: " + report);
         assertTrue(ratios[2] > 2.5, "large epsilon departs from it: " + report);
         assertTrue(excess[2] > 2.5 * excess[1] && excess[1] > 0, "the excess grows about like epsilon: " + report);
+        double slope = Math.log(bias[2] / bias[1]) / Math.log(epsilons[2] / epsilons[1]);
+        assertTrue(Math.abs(slope - 1) < 0.3, "the L2 bias grows like epsilon (slope " + slope + "): " + report);
         LangevinVsDensity.Snapshot mala = new LangevinVsDensity(STANDARD, LangevinVsDensity.Sampler.MALA, 0.8)
                 .compare(ChainStart.at(START), 40_000, 5, 12.0, List.of(ornsteinUhlenbeck(1e3)),
                         ProgressListener.NONE).snapshots().get(0);
