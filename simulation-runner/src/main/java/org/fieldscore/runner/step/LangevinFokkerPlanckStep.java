@@ -61,16 +61,18 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * @param snapshots number of snapshots
  * @param pdeStep the solver's time step (shrunk to divide the interval)
  * @param biasStepSizes ULA steps for the bias study (empty for none)
+ * @param biasChains chains per step of the bias study (large steps are cheap, and the bias is small)
  * @param autocorrelationDraws draws per chain for the autocorrelation time (0 for none)
  * @param seed the seed, or null for the derived one
  */
 public record LangevinFokkerPlanckStep(StepHeader header, Grid grid, Reference model, boolean mala, double stepSize,
         int chains, double[] startMean, double startSd, double interval, int snapshots, double pdeStep,
-        double[] biasStepSizes, int autocorrelationDraws, Long seed) implements Step {
+        double[] biasStepSizes, int biasChains, int autocorrelationDraws, Long seed) implements Step {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("grid", "model", "method", "step-size", "chains", "start",
-            "snapshot-interval", "snapshots", "pde-time-step", "bias-step-sizes", "autocorrelation-draws", "seed");
+            "snapshot-interval", "snapshots", "pde-time-step", "bias-step-sizes", "bias-chains", "autocorrelation-draws",
+            "seed");
     private static final List<String> START_KEYS = List.of("mean", "sd");
     /** Chains of the autocorrelation run. */
     static final int AUTOCORRELATION_CHAINS = 16;
@@ -110,6 +112,7 @@ public record LangevinFokkerPlanckStep(StepHeader header, Grid grid, Reference m
         }
         return new LangevinFokkerPlanckStep(header, grid, model, mala, eps,
                 body.integer("chains", 10, 1_000_000, 10_000), mean, sd, interval, m, pdeStep, bias,
+                body.integer("bias-chains", 10, 1_000_000, 40_000),
                 body.integer("autocorrelation-draws", 0, 1_000_000, 0),
                 body.has("seed") ? body.get("seed").longValue() : null);
     }
@@ -151,10 +154,10 @@ public record LangevinFokkerPlanckStep(StepHeader header, Grid grid, Reference m
             throw header.problem(mala ? "bias-step-sizes" : "step-size", e.getMessage());
         }
         long densities = 8L * grid.pointCount() * (2L * snapshots + 2);
-        long chainBytes = 8L * chains * snapshots * d;
+        long chainBytes = 8L * Math.max(chains * (long) snapshots, biasStepSizes.length > 0 ? biasChains : 0) * d;
         long workspace = FokkerPlanckSolver.workingBytes(grid, true, false) + densities + chainBytes;
         double steps = snapshots * interval / stepSize;
-        double work = chains * steps * d * 20 * (1 + biasStepSizes.length)
+        double work = chains * steps * d * 20.0 + biasChains * steps * d * 20.0 * biasStepSizes.length
                 + grid.pointCount() * (snapshots * interval / pdeStep) * 400.0 * d;
         List<String> metrics = new ArrayList<>(List.of("sampling-ratio", "lost-fraction", "stationary-vs-boltzmann",
                 "stationary-residual", "spectral-gap", "mean-relaxation-rate", "density-relaxation-rate",
@@ -260,7 +263,7 @@ public record LangevinFokkerPlanckStep(StepHeader header, Grid grid, Reference m
                 boolean positive = true;
                 for (int k = 0; k < biasStepSizes.length; k++) {
                     LangevinVsDensity.Snapshot snap = new LangevinVsDensity(score, LangevinVsDensity.Sampler.ULA,
-                            biasStepSizes[k]).compare(start, chains, s + 1 + k, snapshots * interval,
+                            biasStepSizes[k]).compare(start, biasChains, s + 1 + k, snapshots * interval,
                                     List.of(last), ProgressListener.NONE).snapshots().get(0);
                     bias[k] = snap.bias();
                     positive &= bias[k] > 0;
