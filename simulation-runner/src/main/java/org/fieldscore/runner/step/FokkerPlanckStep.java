@@ -153,8 +153,8 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
         if (model != null) {
             Plan m = context.model(model, "'fokker-planck.model'");
             if (m.components() != d) {
-                throw model.problem("the model is " + m.components() + "-D but the grid is " + d + "-D; the drift"
-                        + " needs one component per axis of the grid");
+                throw model.problem("the model is " + m.components() + "-D but the grid is " + d + "-D; valid: a"
+                        + " model of the grid's dimension (the drift needs one component per axis)");
             }
         } else {
             Plan f = context.vectorField(drift, "'fokker-planck.drift'");

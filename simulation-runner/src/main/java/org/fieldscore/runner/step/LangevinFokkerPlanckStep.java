@@ -140,8 +140,8 @@ public record LangevinFokkerPlanckStep(StepHeader header, Grid grid, Reference m
         Plan m = context.model(model, "'langevin-vs-fokker-planck.model'");
         int d = grid.spaceDimension();
         if (m.components() != d) {
-            throw model.problem("the model is " + m.components() + "-D but the grid is " + d + "-D; chains and"
-                    + " density must live in the same space");
+            throw model.problem("the model is " + m.components() + "-D but the grid is " + d + "-D; valid: a"
+                    + " model of the grid's dimension (chains and density must live in the same space)");
         }
         try {
             if (!mala) {
