@@ -144,11 +144,7 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
 
     @Override
     public Plan plan(PlanContext context) {
-        try {
-            FokkerPlanckProblem.requireGrid(grid);
-        } catch (InvalidArgumentException e) {
-            throw header.problem("grid", e.getMessage());
-        }
+        requireGrid(header, grid);
         int d = grid.spaceDimension();
         if (model != null) {
             Plan m = context.model(model, "'fokker-planck.model'");
@@ -207,6 +203,20 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
                 method.key() + " Fokker-Planck (" + (model != null ? "Langevin drift of model '" + model.id() + "'"
                         : "drift '" + drift.id() + "'") + ", D = " + diffusivity + "), " + span.steps()
                         + " steps of " + span.actualStep() + " to t = " + span.endTime(), metrics);
+    }
+
+    /**
+     * The grid check of the Fokker–Planck steps, reported at their {@code grid} key.
+     *
+     * @param header the step
+     * @param grid its grid
+     */
+    static void requireGrid(StepHeader header, Grid grid) {
+        try {
+            FokkerPlanckProblem.requireGrid(grid);
+        } catch (InvalidArgumentException e) {
+            throw header.problem("grid", e.getMessage());
+        }
     }
 
     /**

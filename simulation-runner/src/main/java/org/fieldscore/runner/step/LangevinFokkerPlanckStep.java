@@ -132,11 +132,7 @@ public record LangevinFokkerPlanckStep(StepHeader header, Grid grid, Reference m
 
     @Override
     public Plan plan(PlanContext context) {
-        try {
-            FokkerPlanckProblem.requireGrid(grid);
-        } catch (InvalidArgumentException e) {
-            throw header.problem("grid", e.getMessage());
-        }
+        FokkerPlanckStep.requireGrid(header, grid);
         Plan m = context.model(model, "'langevin-vs-fokker-planck.model'");
         int d = grid.spaceDimension();
         if (m.components() != d) {
