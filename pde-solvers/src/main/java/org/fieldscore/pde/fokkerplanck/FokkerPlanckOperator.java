@@ -152,7 +152,7 @@ public final class FokkerPlanckOperator {
                         }
                         double centre = x[a];
                         x[a] = centre + 0.5 * h[a];
-                        double df = problem.diffusivity(x);
+                        double df = requirePositiveDiffusivity(problem.diffusivity(x), x);
                         double pe;
                         if (potential != null) {
                             pe = potential[f] - potential[right];
@@ -198,7 +198,7 @@ public final class FokkerPlanckOperator {
     private double wallSink(int f, int a, int side, double t, double[] x, double[] b, FluxScheme flux) {
         grid.spaceCoordinates(f, x);
         x[a] += 0.5 * side * h[a];
-        double df = problem.diffusivity(x);
+        double df = requirePositiveDiffusivity(problem.diffusivity(x), x);
         double pe;
         if (potential != null) {
             double wall = problem.potential().value(0, x);
@@ -209,6 +209,14 @@ public final class FokkerPlanckOperator {
         }
         double g = 2 * df / (h[a] * h[a]);
         return side > 0 ? g * fitted(flux, -pe) : g * fitted(flux, pe);
+    }
+
+    private static double requirePositiveDiffusivity(double df, double[] x) {
+        if (!(df > 0) || Double.isInfinite(df)) {
+            throw new InvalidArgumentException("diffusivity", df, "finite and > 0 at every cell face",
+                    "the diffusivity is " + df + " at the face " + java.util.Arrays.toString(x));
+        }
+        return df;
     }
 
     /**

@@ -240,4 +240,22 @@ class FokkerPlanckSolverTest {
         }
         Convergence.assertObservedOrder("absorbing walls with a source, stationary balance", 2, errors);
     }
+
+    @Test
+    void variableDiffusivityKeepsTheEquilibriumAndNonPositiveValuesAreRefused() {
+        Grid grid = cells(1, 64, 2);
+        ScalarField potential = ScalarField.of(1, (t, x) -> x[0] * x[0]);
+        FokkerPlanckProblem problem = FokkerPlanckProblem.on(grid)
+                .diffusivity(ScalarField.of(1, (t, x) -> 0.2 + x[0] * x[0])).potential(potential)
+                .initial(ScalarField.constant(1, 1.0)).build();
+        SampledScalarField p = FokkerPlanckSolver.stationary(problem, FokkerPlanckSolver.DEFAULT_STOPPING).density();
+        SampledScalarField boltzmann = GridDensities.normalise(potential.sample(grid).map(u -> Math.exp(-u)));
+        assertTrue(GridDensities.maxDifference(p, boltzmann) < 1e-9 * boltzmann.max(),
+                "b = -D grad U with D(x): the equilibrium is still exp(-U)/Z");
+        FokkerPlanckProblem bad = FokkerPlanckProblem.on(grid).diffusivity(ScalarField.of(1, (t, x) -> x[0]))
+                .potential(potential).initial(ScalarField.constant(1, 1.0)).build();
+        org.fieldscore.fields.InvalidArgumentException e = assertThrows(
+                org.fieldscore.fields.InvalidArgumentException.class, () -> FokkerPlanckSolver.largestStableStep(bad));
+        assertEquals("diffusivity", e.argument());
+    }
 }

@@ -184,7 +184,7 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
         }
         boolean gradient = model != null;
         long bytes = 8L * grid.pointCount();
-        long work = FokkerPlanckSolver.workingBytes(grid, gradient, source != null);
+        long workspace = FokkerPlanckSolver.workingBytes(grid, gradient, source != null);
         List<String> metrics = new ArrayList<>(Plan.FIELD_METRICS);
         metrics.addAll(List.of("initial-mass", "final-mass", "mass-change", "min-density", "steps",
                 "linear-iterations", "largest-stable-step"));
@@ -198,7 +198,7 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
             metrics.addAll(List.of("spectral-gap", "relaxation-time"));
         }
         boolean implicit = method != FokkerPlanckMethod.EXPLICIT_EULER;
-        return new Plan(ResultKind.TIME_SERIES, grid, 1, bytes * span.snapshots().length, work,
+        return new Plan(ResultKind.TIME_SERIES, grid, 1, bytes * span.snapshots().length, workspace,
                 (double) span.steps() * grid.pointCount() * (implicit ? 400 : 15) * d,
                 method.key() + " Fokker-Planck (" + (model != null ? "Langevin drift of model '" + model.id() + "'"
                         : "drift '" + drift.id() + "'") + ", D = " + diffusivity + "), " + span.steps()
