@@ -140,9 +140,11 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
         }), new java.util.LinkedHashMap<>(), null, 0);
     }
 
-    /** The first two components, as arrows draw them. */
+    /** The components along the map's x and y axes (of a space-time gradient its space part), at the last time. */
     private static SampledVectorField spaceComponents(SampledVectorField v) {
-        SampledVectorField space = v.grid().hasTime() ? FieldSlices.atTimeIndex(v, v.grid().timeAxis().count() - 1) : v;
+        SampledVectorField along = FieldSlices.spaceComponents(v);
+        SampledVectorField space = v.grid().hasTime()
+                ? FieldSlices.atTimeIndex(along, v.grid().timeAxis().count() - 1) : along;
         return space.components() == 2 ? space : SampledVectorField.of(space.component(0), space.component(1));
     }
 
