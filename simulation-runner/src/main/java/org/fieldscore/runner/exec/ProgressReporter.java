@@ -39,6 +39,8 @@ public final class ProgressReporter implements ProgressListener {
     }
 
     private final Mode mode;
+    private final long barAfterNanos;
+    private final long longTaskNanos;
     private ProgressBar bar;
     private String task = "";
     private long total;
@@ -49,7 +51,18 @@ public final class ProgressReporter implements ProgressListener {
      * @param mode how progress is shown
      */
     public ProgressReporter(Mode mode) {
+        this(mode, BAR_AFTER, LONG_TASK);
+    }
+
+    /**
+     * @param mode how progress is shown
+     * @param barAfter how long a task runs before its bar appears
+     * @param longTask how long a task runs before it is logged
+     */
+    ProgressReporter(Mode mode, Duration barAfter, Duration longTask) {
         this.mode = mode;
+        this.barAfterNanos = barAfter.toNanos();
+        this.longTaskNanos = longTask.toNanos();
     }
 
     /**
@@ -76,7 +89,7 @@ public final class ProgressReporter implements ProgressListener {
     public void advanced(long workDone, String detail) {
         long elapsed = System.nanoTime() - startedAt;
         if (mode == Mode.BAR) {
-            if (bar == null && elapsed >= BAR_AFTER.toNanos()) {
+            if (bar == null && elapsed >= barAfterNanos) {
                 bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
                         .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .setUpdateIntervalMillis(200).startsFrom(0, Duration.ofNanos(elapsed)).build();
@@ -85,7 +98,7 @@ public final class ProgressReporter implements ProgressListener {
                 bar.stepTo(workDone);
                 bar.setExtraMessage(detail == null ? "" : detail);
             }
-        } else if (mode == Mode.LOG && !announced && elapsed >= LONG_TASK.toNanos()) {
+        } else if (mode == Mode.LOG && !announced && elapsed >= longTaskNanos) {
             announced = true;
             LOG.info("{}: running, {}{}{}", task, workDone, total > 0 ? "/" + total : "",
                     detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
@@ -95,7 +108,7 @@ public final class ProgressReporter implements ProgressListener {
     @Override
     public void finished() {
         closeBar();
-        if (mode == Mode.LOG && (announced || System.nanoTime() - startedAt >= LONG_TASK.toNanos())) {
+        if (mode == Mode.LOG && (announced || System.nanoTime() - startedAt >= longTaskNanos)) {
             LOG.info("{}: finished in {} s", task, String.format(java.util.Locale.ROOT, "%.1f",
                     (System.nanoTime() - startedAt) / 1e9));
         }

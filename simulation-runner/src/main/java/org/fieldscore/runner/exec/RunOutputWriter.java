@@ -210,8 +210,10 @@ public final class RunOutputWriter {
                 List<Future<Path>> stepFutures = new ArrayList<>();
                 for (FileJob job : stepJobs) {
                     stepFutures.add(pool.submit(() -> {
+                        long begin = System.nanoTime();
                         Path p = job.write();
                         written.finishedOne();
+                        LOG.debug("wrote {} in {} ms", name(p), (System.nanoTime() - begin) / 1_000_000);
                         return p;
                     }));
                 }
@@ -370,28 +372,33 @@ public final class RunOutputWriter {
         return out.relativeName(p);
     }
 
+    /** The grid's coordinates (and time) as columns, then one column per field part, as one table. */
     private static CsvTable table(Grid grid, String[] names, SampledScalarField[] parts) {
         int d = grid.spaceDimension();
-        List<String> columns = new ArrayList<>(List.of(AXES).subList(0, d));
+        List<String> header = new ArrayList<>(List.of(AXES).subList(0, d));
         if (grid.hasTime()) {
-            columns.add("t");
+            header.add("t");
         }
-        columns.addAll(List.of(names));
-        CsvTable.Builder b = CsvTable.builder(columns.toArray(new String[0]));
+        header.addAll(List.of(names));
+        int n = grid.pointCount();
+        int coordinates = d + (grid.hasTime() ? 1 : 0);
+        double[][] columns = new double[header.size()][];
+        for (int a = 0; a < coordinates; a++) {
+            columns[a] = new double[n];
+        }
         double[] x = new double[d];
-        for (int p = 0; p < grid.pointCount(); p++) {
-            double[] row = new double[columns.size()];
+        for (int p = 0; p < n; p++) {
             grid.spaceCoordinates(p, x);
-            System.arraycopy(x, 0, row, 0, d);
-            int k = d;
+            for (int a = 0; a < d; a++) {
+                columns[a][p] = x[a];
+            }
             if (grid.hasTime()) {
-                row[k++] = grid.time(p);
+                columns[d][p] = grid.time(p);
             }
-            for (SampledScalarField f : parts) {
-                row[k++] = f.valueAt(p);
-            }
-            b.row(row);
         }
-        return b.build();
+        for (int k = 0; k < parts.length; k++) {
+            columns[coordinates + k] = parts[k].copyValues();
+        }
+        return CsvTable.ofColumns(header, columns);
     }
 }

@@ -3,6 +3,7 @@ package org.fieldscore.runner.output.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +16,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.VectorSeries;
 import org.jfree.data.xy.VectorSeriesCollection;
 
@@ -132,23 +133,24 @@ public final class MapPlot {
         }
         SampledScalarField shown = displayResolution(field);
         Grid grid = shown.grid();
-        int n = grid.pointCount();
-        double[][] xyz = new double[3][n];
-        double[] x = new double[2];
-        for (int p = 0; p < n; p++) {
-            grid.spaceCoordinates(p, x);
-            xyz[0][p] = x[0];
-            xyz[1][p] = x[1];
-            xyz[2][p] = flat ? range.middle() : shown.valueAt(p);
+        int nx = grid.size(0);
+        int ny = grid.size(1);
+        // one pixel per grid point, scaled to blocks of one spacing centred on the points: no seams between
+        // blocks and one image to draw instead of nx·ny rectangles
+        BufferedImage image = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                double v = flat ? range.middle() : shown.valueAt(i + nx * j);
+                image.setRGB(i, ny - 1 - j, scale.colour(v).getRGB());
+            }
         }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(valueLabel, xyz);
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setBlockWidth(grid.spacing(0));
-        renderer.setBlockHeight(grid.spacing(1));
-        renderer.setPaintScale(scale);
+        double hx = grid.spacing(0);
+        double hy = grid.spacing(1);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, false);
         renderer.setDefaultSeriesVisibleInLegend(false);
-        addLayer(data, renderer);
+        renderer.addAnnotation(new XYDataImageAnnotation(image, grid.coordinate(0, 0) - hx / 2,
+                grid.coordinate(1, 0) - hy / 2, nx * hx, ny * hy), Layer.BACKGROUND);
+        addLayer(new DefaultXYDataset(), renderer);
         heatmapDrawn = true;
         heatmapScale = scale;
         if (!flat) {

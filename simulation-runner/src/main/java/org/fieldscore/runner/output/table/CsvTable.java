@@ -33,12 +33,43 @@ public final class CsvTable {
             .setQuoteMode(QuoteMode.MINIMAL).get();
 
     private final List<String> header;
-    /** Each row is a {@code double[]} (numeric rows, kept unboxed) or an {@code Object[]} of Double/Long/String. */
+    /** Each row is a {@code double[]} (numeric rows, kept unboxed) or an {@code Object[]} of Double, Long, String. */
     private final List<Object> rows;
+    /** For a table of numeric columns: columns[c][r]; null for a table of rows. */
+    private final double[][] columns;
 
     private CsvTable(List<String> header, List<Object> rows) {
         this.header = header;
         this.rows = rows;
+        this.columns = null;
+    }
+
+    private CsvTable(List<String> header, double[][] columns) {
+        this.header = header;
+        this.rows = List.of();
+        this.columns = columns;
+    }
+
+    /**
+     * A table of numeric columns of equal length, kept as they are (not copied, so they must not change): the
+     * cheap form of a large table, e.g. a field with its grid coordinates.
+     *
+     * @param names the column names
+     * @param columns columns[c][r] is row r of column c
+     * @return the table
+     */
+    public static CsvTable ofColumns(List<String> names, double[][] columns) {
+        if (names.isEmpty() || names.size() != columns.length) {
+            throw new IllegalArgumentException("a CSV table needs one name per column and at least one column, got "
+                    + names.size() + " names for " + columns.length + " columns");
+        }
+        for (double[] column : columns) {
+            if (column.length != columns[0].length) {
+                throw new IllegalArgumentException("the columns of a CSV table must have one length, got "
+                        + column.length + " and " + columns[0].length);
+            }
+        }
+        return new CsvTable(List.copyOf(names), columns);
     }
 
     /**
@@ -56,7 +87,7 @@ public final class CsvTable {
 
     /** @return the number of data rows */
     public int rowCount() {
-        return rows.size();
+        return columns != null ? columns[0].length : rows.size();
     }
 
     /**
@@ -65,6 +96,9 @@ public final class CsvTable {
      * @return the cell: a {@link Double}, {@link Long} or {@link String}
      */
     public Object cell(int row, int column) {
+        if (columns != null) {
+            return columns[column][row];
+        }
         Object r = rows.get(row);
         return r instanceof double[] numbers ? (Object) numbers[column] : ((Object[]) r)[column];
     }
@@ -80,17 +114,32 @@ public final class CsvTable {
         // not closed: closing the printer would close the caller's stream
         CSVPrinter printer = new CSVPrinter(w, FORMAT);
         printer.printRecord(header);
+        printer.flush();
+        StringBuilder line = new StringBuilder(256);
+        if (columns != null) {
+            for (int r = 0; r < columns[0].length; r++) {
+                line.setLength(0);
+                for (int c = 0; c < columns.length; c++) {
+                    line.append(c == 0 ? "" : ",").append(columns[c][r]);
+                }
+                w.append(line).append('\n');
+            }
+        }
         for (Object row : rows) {
             if (row instanceof double[] numbers) {
-                for (double v : numbers) {
-                    printer.print(Double.toString(v));
+                // numbers never need quoting: their text has digits, '.', '-', 'E', "NaN" or "Infinity" only
+                line.setLength(0);
+                for (int c = 0; c < numbers.length; c++) {
+                    line.append(c == 0 ? "" : ",").append(numbers[c]);
                 }
+                w.append(line).append('\n');
             } else {
                 for (Object cell : (Object[]) row) {
                     printer.print(cell instanceof String text ? text : cell.toString());
                 }
+                printer.println();
+                printer.flush();
             }
-            printer.println();
         }
         printer.flush();
     }
