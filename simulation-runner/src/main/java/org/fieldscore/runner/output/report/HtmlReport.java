@@ -46,7 +46,7 @@ public final class HtmlReport {
             figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}\
             figcaption{color:#555;font-size:.9em}
             pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow-x:auto;font-size:.85em}
-            .meta{color:#555}section.step{margin-bottom:2em}
+            .meta{color:#555}section.step{margin-bottom:2em}p.note{color:#555;font-size:.85em;margin:.4em 0 0}
             .warn{background:#b26a00}p.warning{background:#fff4e0;border-left:4px solid #b26a00;padding:.4em .8em}
             p.equation{font-family:'STIX Two Math','Cambria Math',serif;font-size:1.05em}
             nav ol{columns:2;padding-left:1.4em}nav li{break-inside:avoid}
@@ -54,7 +54,8 @@ public final class HtmlReport {
 
     private static final String WARNING_BADGE = "<span class=\"badge warn\">warning</span>";
     /** Metrics that, for a vector field, are of its magnitude. */
-    private static final java.util.Set<String> MAGNITUDE_METRICS = java.util.Set.of("min", "max", "mean");
+    private static final java.util.Set<String> MAGNITUDE_METRICS = java.util.Set.of("min", "max", "mean", "l2-norm",
+            "integral");
 
     private final RunSummary summary;
     private String scenarioText;
@@ -290,8 +291,8 @@ public final class HtmlReport {
             numbers.add(c.tolerance());
         });
         TableNumbers format = TableNumbers.of(numbers);
-        h.append("<table>\n<caption>Failed comparisons first; ").append(format.description())
-                .append("</caption>\n<tr><th>comparison</th><th>metric</th><th>value</th><th>tolerance</th>"
+        h.append("<p class=\"note\">Failed comparisons first; ").append(format.description())
+                .append(".</p>\n<table>\n<tr><th>comparison</th><th>metric</th><th>value</th><th>tolerance</th>"
                         + "<th>verdict</th></tr>\n");
         for (ComparisonResult c : failuresFirst()) {
             boolean isStep = attachments.containsKey(c.name());
@@ -353,11 +354,11 @@ public final class HtmlReport {
     private static void metricTable(StringBuilder h, StepResult step) {
         TableNumbers format = TableNumbers.of(step.metrics().values());
         TableNumbers seconds = TableNumbers.of(step.timings().values());
-        h.append("<table>\n<caption>");
+        h.append("<p class=\"note\">");
         if (step.metricsOfMagnitude() && step.metrics().keySet().stream().anyMatch(MAGNITUDE_METRICS::contains)) {
-            h.append("min, max and mean are of the magnitude |v| of the vector field; ");
+            h.append("min, max, mean, l2-norm and integral are of the magnitude |v| of the vector field; ");
         }
-        h.append(format.description()).append("</caption>\n<tr><th>quantity</th><th>value</th></tr>\n");
+        h.append(format.description()).append(".</p>\n<table>\n<tr><th>quantity</th><th>value</th></tr>\n");
         step.metrics().forEach((k, v) -> row(h, step.metricsOfMagnitude() && MAGNITUDE_METRICS.contains(k)
                 ? k + " |v|" : k, format.format(v)));
         step.timings().forEach((k, v) -> row(h, "time: " + k + " [s]", seconds.format(v)));

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  *     {@code "langevin"} (written as {@code "type"} in summary.json)
  * @param value what the step computed: {@code "scalar field"}, {@code "vector field"}, {@code "time series"},
  *     {@code "samples"}, {@code "model"}, {@code "picture"} or empty; the min, max and mean metrics of a vector
- *     field are those of its magnitude
+ *     field (and its l2-norm and integral) are those of its magnitude
  * @param units the unit the step declares for its values, or empty
  * @param equation the step's equation or formula in words and symbols, e.g. {@code "∇²φ = −g ρ"}, or empty
  * @param description what this step computed, with its inputs and settings, or empty
@@ -69,7 +69,7 @@ public record StepResult(String id, @JsonProperty("type") String kind,
         this(id, kind, "", "", "", "", metrics, timings, files, List.of());
     }
 
-    /** @return whether min, max and mean are of a vector field's magnitude */
+    /** @return whether min, max, mean, l2-norm and integral are of a vector field's magnitude */
     @JsonIgnore
     public boolean metricsOfMagnitude() {
         return "vector field".equals(value);

@@ -117,13 +117,7 @@ public final class CsvTable {
         printer.flush();
         StringBuilder line = new StringBuilder(256);
         if (columns != null) {
-            for (int r = 0; r < columns[0].length; r++) {
-                line.setLength(0);
-                for (int c = 0; c < columns.length; c++) {
-                    line.append(c == 0 ? "" : ",").append(columns[c][r]);
-                }
-                w.append(line).append('\n');
-            }
+            writeColumns(out);
         }
         for (Object row : rows) {
             if (row instanceof double[] numbers) {
@@ -145,6 +139,58 @@ public final class CsvTable {
     }
 
     /** Collects rows of a {@link CsvTable}. Not thread-safe. */
+    /**
+     * Writes the numeric columns as ASCII bytes straight to the stream. Each column keeps the text of recently
+     * written values in a small direct-mapped cache, so grid coordinates, which repeat every few rows, are formatted
+     * once per distinct value (formatting a double is the costly part of writing a table).
+     */
+    private void writeColumns(OutputStream out) throws IOException {
+        int rowCount = columns[0].length;
+        NumberTexts[] texts = new NumberTexts[columns.length];
+        for (int c = 0; c < texts.length; c++) {
+            texts[c] = new NumberTexts();
+        }
+        byte[] buffer = new byte[1 << 16];
+        int used = 0;
+        for (int r = 0; r < rowCount; r++) {
+            if (used > buffer.length - 32 * columns.length - 1) {
+                out.write(buffer, 0, used);
+                used = 0;
+            }
+            for (int c = 0; c < columns.length; c++) {
+                if (c > 0) {
+                    buffer[used++] = ',';
+                }
+                String text = texts[c].of(columns[c][r]);
+                for (int i = 0; i < text.length(); i++) {
+                    buffer[used++] = (byte) text.charAt(i);
+                }
+            }
+            buffer[used++] = '\n';
+        }
+        out.write(buffer, 0, used);
+    }
+
+    /** Double.toString of recently seen values (at most 25 characters each), by their bits, direct-mapped. */
+    private static final class NumberTexts {
+        private static final int SIZE = 512;
+        private final long[] bits = new long[SIZE];
+        private final String[] texts = new String[SIZE];
+
+        String of(double v) {
+            long b = Double.doubleToRawLongBits(v);
+            int slot = (int) (b ^ (b >>> 21) ^ (b >>> 42)) & (SIZE - 1);
+            String t = texts[slot];
+            if (t != null && bits[slot] == b) {
+                return t;
+            }
+            t = Double.toString(v);
+            bits[slot] = b;
+            texts[slot] = t;
+            return t;
+        }
+    }
+
     public static final class Builder {
 
         private final List<String> header;
