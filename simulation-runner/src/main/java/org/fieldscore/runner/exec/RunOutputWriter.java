@@ -1,6 +1,7 @@
 package org.fieldscore.runner.exec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,15 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.Parallelism;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ItemCounter;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.output.OutputDirectory;
@@ -94,8 +91,8 @@ public final class RunOutputWriter {
     }
 
     /**
-     * Writes every file: the steps' tables, plots and VTK files in parallel (plots are rendered on as many threads
-     * as the parallel loops use), then report.html, then summary.json last; with
+     * Writes every file: the steps' tables, plots and VTK files in parallel (plots are rendered on the threads the
+     * parallel loops use), then report.html, then summary.json last; with
      * {@link OutputDirectory.Durability#DURABLE} the folders are forced to the device at the end.
      *
      * @param scenario the scenario that ran
@@ -194,64 +191,39 @@ public final class RunOutputWriter {
     }
 
     /**
-     * Runs every job on a pool of as many threads as the parallel loops use; names come back per step in job
-     * order, whichever thread wrote them.
+     * Runs every job as one parallel loop (on the threads the run's parallel loops use, so {@code --threads} holds);
+     * names come back per step in job order, whichever thread wrote them.
      */
     private List<List<String>> runAll(List<List<FileJob>> jobs, ItemCounter written) throws IOException {
-        int threads = ParallelLoops.threads();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread t = new Thread(runnable, "fieldscore-output");
-            t.setDaemon(true);
-            return t;
-        });
+        List<FileJob> flat = new ArrayList<>();
+        jobs.forEach(flat::addAll);
+        Path[] paths = new Path[flat.size()];
         try {
-            List<List<Future<Path>>> futures = new ArrayList<>();
-            for (List<FileJob> stepJobs : jobs) {
-                List<Future<Path>> stepFutures = new ArrayList<>();
-                for (FileJob job : stepJobs) {
-                    stepFutures.add(pool.submit(() -> {
-                        long begin = System.nanoTime();
-                        Path p = job.write();
-                        written.finishedOne();
-                        LOG.debug("wrote {} in {} ms", name(p), (System.nanoTime() - begin) / 1_000_000);
-                        return p;
-                    }));
+            Parallelism.forRange(0, flat.size(), 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    long begin = System.nanoTime();
+                    try {
+                        paths[i] = flat.get(i).write();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written.finishedOne();
+                    LOG.debug("wrote {} in {} ms", name(paths[i]), (System.nanoTime() - begin) / 1_000_000);
                 }
-                futures.add(stepFutures);
-            }
-            List<List<String>> names = new ArrayList<>();
-            for (List<Future<Path>> stepFutures : futures) {
-                List<String> stepNames = new ArrayList<>();
-                for (Future<Path> f : stepFutures) {
-                    stepNames.add(name(await(f)));
-                }
-                names.add(stepNames);
-            }
-            return names;
-        } finally {
-            pool.shutdownNow();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-    }
-
-    private static Path await(Future<Path> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing the outputs");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
+        List<List<String>> names = new ArrayList<>();
+        int k = 0;
+        for (List<FileJob> stepJobs : jobs) {
+            List<String> stepNames = new ArrayList<>();
+            for (int j = 0; j < stepJobs.size(); j++) {
+                stepNames.add(name(paths[k++]));
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
+            names.add(stepNames);
         }
+        return names;
     }
 
     private List<FileJob> jobs(org.fieldscore.runner.step.StepResult r, OutputOptions.StepOutput options) {

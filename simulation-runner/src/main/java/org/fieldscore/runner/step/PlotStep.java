@@ -122,13 +122,13 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
         return new StepResult(id(), type(), new StepValue.Picture(title -> {
             MapPlot map = MapPlot.titled(title);
             if (heat != null) {
-                map.heatmap(heat, heatmap.id());
+                map.heatmap(heat, heatmap.id()).heatmapLegend(heatmap.id() + " (colours)");
             }
             if (arrowField != null) {
-                map.arrows(arrowField, arrowsPerAxis);
+                map.arrows(arrowField, arrowsPerAxis, arrows.id() + " (arrows)");
             }
             if (lines != null) {
-                map.contours(lines, contourLevels);
+                map.contours(lines, contourLevels, contours.id() + " (contour lines)");
             }
             if (pointsXy != null) {
                 map.points(points.id(), pointsXy[0], pointsXy[1]);

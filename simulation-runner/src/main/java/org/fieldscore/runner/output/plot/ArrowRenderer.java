@@ -7,6 +7,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -34,15 +35,26 @@ final class ArrowRenderer extends AbstractXYItemRenderer {
 
     private final Color colour;
     private final float width;
+    private final String legendLabel;
 
     /**
      * @param colour the colour of shaft and head
      * @param width the stroke width in pixels (a halo is the same arrow, wider and lighter)
+     * @param legendLabel the legend entry (a line in the arrows' colour), or null for none
      */
-    ArrowRenderer(Color colour, float width) {
+    ArrowRenderer(Color colour, float width, String legendLabel) {
         this.colour = colour;
         this.width = width;
-        setDefaultSeriesVisibleInLegend(false);
+        this.legendLabel = legendLabel;
+    }
+
+    @Override
+    public LegendItem getLegendItem(int datasetIndex, int series) {
+        if (legendLabel == null || series != 0) {
+            return null;
+        }
+        return new LegendItem(legendLabel, null, null, null, new Line2D.Double(-8, 0, 8, 0),
+                new BasicStroke(width), colour);
     }
 
     @Override

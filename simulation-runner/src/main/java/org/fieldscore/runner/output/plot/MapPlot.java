@@ -200,6 +200,18 @@ public final class MapPlot {
      * @return this map
      */
     public MapPlot arrows(SampledVectorField field, int maxArrowsPerAxis) {
+        return arrows(field, maxArrowsPerAxis, null);
+    }
+
+    /**
+     * Like {@link #arrows(SampledVectorField, int)}, with a legend entry for the arrows.
+     *
+     * @param field a vector field with at least 2 components on a 2-D space grid
+     * @param maxArrowsPerAxis 2 to 100
+     * @param label the legend entry, or null for none
+     * @return this map
+     */
+    public MapPlot arrows(SampledVectorField field, int maxArrowsPerAxis, String label) {
         Grid grid = field.grid();
         if (grid.spaceDimension() != 2 || grid.hasTime() || field.components() < 2) {
             throw new IllegalArgumentException("arrows need a vector field with >= 2 components on a 2-D space grid, "
@@ -246,9 +258,9 @@ public final class MapPlot {
         if (heatmapDrawn) {
             // a light halo under the dark arrows keeps them visible on the dark ends of the colour scale; it is the
             // same arrow geometry drawn wider, so halo and arrow agree for every length
-            addLayer(data, new ArrowRenderer(new Color(255, 255, 255, 170), 3.0f));
+            addLayer(data, new ArrowRenderer(new Color(255, 255, 255, 170), 3.0f, null));
         }
-        addLayer(data, new ArrowRenderer(new Color(0x202020), 1.2f));
+        addLayer(data, new ArrowRenderer(new Color(0x202020), 1.2f, label));
         notes.add(String.format(java.util.Locale.ROOT, "longest arrow |v| = %.4g", longest));
         if (extent == null) {
             extent = grid;
