@@ -1,6 +1,7 @@
 package org.fieldscore.runner.output.plot;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,11 +46,17 @@ final class PngEncoder {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(width * height / 2 + 1024);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
+            int[] pixels = image.getType() == BufferedImage.TYPE_INT_RGB
+                    ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
             int[] argb = new int[width];
             byte[] line = new byte[1 + 3 * width];
             line[0] = SUB;
             for (int y = 0; y < height; y++) {
-                image.getRGB(0, y, width, 1, argb, 0, width);
+                if (pixels != null) {
+                    System.arraycopy(pixels, y * width, argb, 0, width);
+                } else {
+                    image.getRGB(0, y, width, 1, argb, 0, width);
+                }
                 int pr = 0;
                 int pg = 0;
                 int pb = 0;

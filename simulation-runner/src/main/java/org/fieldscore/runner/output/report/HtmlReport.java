@@ -57,7 +57,14 @@ public final class HtmlReport {
     private static final java.util.Set<String> MAGNITUDE_METRICS = java.util.Set.of("min", "max", "mean", "l2-norm",
             "integral");
 
+    /**
+     * Stands for one embedded image's base64 in the page being built; it holds a raw '&lt;', which escaped user
+     * text never does.
+     */
+    private static final String IMAGE_MARK = "<png-base64>";
+
     private final RunSummary summary;
+    private List<byte[]> pageImages;
     private String scenarioText;
     private SideBySideTable sideBySide;
     private final Map<String, List<Attachment>> attachments = new LinkedHashMap<>();
@@ -150,13 +157,62 @@ public final class HtmlReport {
      * @throws IOException when writing fails
      */
     public void writeTo(OutputStream out) throws IOException {
+        List<byte[]> images = new ArrayList<>();
+        String page = page(images);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(render());
+        int from = 0;
+        for (byte[] png : images) {
+            int at = page.indexOf(IMAGE_MARK, from);
+            w.write(page, from, at - from);
+            w.flush();
+            // the PNG's base64 goes straight to the stream, never through the page's characters
+            OutputStream base64 = Base64.getEncoder().wrap(new KeepOpen(out));
+            base64.write(png);
+            base64.close();
+            from = at + IMAGE_MARK.length();
+        }
+        w.write(page, from, page.length() - from);
         w.flush();
     }
 
     /** @return the page */
     public String render() {
+        List<byte[]> images = new ArrayList<>();
+        String page = page(images);
+        StringBuilder h = new StringBuilder(page.length() + images.stream().mapToInt(i -> i.length * 4 / 3 + 4).sum());
+        int from = 0;
+        for (byte[] png : images) {
+            int at = page.indexOf(IMAGE_MARK, from);
+            h.append(page, from, at).append(Base64.getEncoder().encodeToString(png));
+            from = at + IMAGE_MARK.length();
+        }
+        return h.append(page, from, page.length()).toString();
+    }
+
+    /** Lets the base64 encoder finish its padding without closing the file's stream. */
+    private static final class KeepOpen extends java.io.FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /**
+     * The page with a {@link #IMAGE_MARK} where each embedded PNG's base64 goes.
+     *
+     * @param images receives the PNGs in page order
+     */
+    private String page(List<byte[]> images) {
+        this.pageImages = images;
         StringBuilder h = new StringBuilder(1 << 16);
         String name = MarkupText.escape(summary.scenarioName());
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -331,9 +387,9 @@ public final class HtmlReport {
             }
             for (Attachment a : attachments.get(step.id())) {
                 if (a instanceof FigureAttachment f) {
+                    pageImages.add(f.png());
                     h.append("<figure><img alt=\"").append(MarkupText.escape(f.caption()))
-                            .append("\" src=\"data:image/png;base64,")
-                            .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption>")
+                            .append("\" src=\"data:image/png;base64,").append(IMAGE_MARK).append("\"><figcaption>")
                             .append(MarkupText.escape(f.caption())).append("</figcaption></figure>\n");
                 } else if (a instanceof TableAttachment t) {
                     table(h, t);
