@@ -253,13 +253,16 @@ public final class MapPlot {
                 }
             }
         }
-        VectorSeriesCollection data = new VectorSeriesCollection();
-        data.addSeries(series);
         if (heatmapDrawn) {
             // a light halo under the dark arrows keeps them visible on the dark ends of the colour scale; it is the
-            // same arrow geometry drawn wider, so halo and arrow agree for every length
-            addLayer(data, new ArrowRenderer(new Color(255, 255, 255, 170), 3.0f, null));
+            // same arrow geometry drawn wider, so halo and arrow agree for every length (a dataset of its own, as
+            // the plot finds a layer's legend through its dataset)
+            VectorSeriesCollection halo = new VectorSeriesCollection();
+            halo.addSeries(series);
+            addLayer(halo, new ArrowRenderer(new Color(255, 255, 255, 170), 3.0f, null));
         }
+        VectorSeriesCollection data = new VectorSeriesCollection();
+        data.addSeries(series);
         addLayer(data, new ArrowRenderer(new Color(0x202020), 1.2f, label));
         notes.add(String.format(java.util.Locale.ROOT, "longest arrow |v| = %.4g", longest));
         if (extent == null) {

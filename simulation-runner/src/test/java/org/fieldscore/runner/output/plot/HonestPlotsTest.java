@@ -145,6 +145,12 @@ class HonestPlotsTest {
         assertEquals("histogram", items.get(0).getLabel());
         assertEquals("expected density", items.get(1).getLabel());
 
+        SampledVectorField wind = SampledVectorField.of(density, density);
+        Figure withArrows = MapPlot.titled("a").heatmap(density, "d").arrows(wind, 10, "wind (arrows)").figure();
+        var arrowItems = withArrows.chart().getXYPlot().getLegendItems();
+        assertEquals(1, arrowItems.getItemCount(), "the arrows, once (not their halo)");
+        assertEquals("wind (arrows)", arrowItems.get(0).getLabel());
+
         Figure paths = MapPlot.titled("p").paths("trajectory", java.util.List.of(new double[] {0, 0, 1, 1},
                 new double[] {0, 1, 1, 0}, new double[] {1, 1, 0, 0})).figure();
         var pathItems = paths.chart().getXYPlot().getLegendItems();
