@@ -62,6 +62,8 @@ public final class HtmlReport {
      * text never does.
      */
     private static final String IMAGE_MARK = "<png-base64>";
+    /** Bytes of a PNG encoded at a time: a multiple of 3. */
+    private static final int BASE64_PIECE = 3 << 14;
 
     private final RunSummary summary;
     private List<byte[]> pageImages;
@@ -165,10 +167,12 @@ public final class HtmlReport {
             int at = page.indexOf(IMAGE_MARK, from);
             w.write(page, from, at - from);
             w.flush();
-            // the PNG's base64 goes straight to the stream, never through the page's characters
-            OutputStream base64 = Base64.getEncoder().wrap(new KeepOpen(out));
-            base64.write(png);
-            base64.close();
+            // the PNG's base64 goes straight to the stream, never through the page's characters, in pieces of a
+            // multiple of 3 bytes so that only the last one is padded
+            for (int off = 0; off < png.length; off += BASE64_PIECE) {
+                out.write(Base64.getEncoder().encode(java.util.Arrays.copyOfRange(png, off,
+                        Math.min(png.length, off + BASE64_PIECE))));
+            }
             from = at + IMAGE_MARK.length();
         }
         w.write(page, from, page.length() - from);
@@ -187,23 +191,6 @@ public final class HtmlReport {
             from = at + IMAGE_MARK.length();
         }
         return h.append(page, from, page.length()).toString();
-    }
-
-    /** Lets the base64 encoder finish its padding without closing the file's stream. */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 
     /**
