@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,7 +19,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  *
  * @param id the step's id in the scenario
  * @param kind the step's type as written in the scenario, e.g. {@code "field"}, {@code "poisson"},
- *     {@code "langevin"} (written as {@code "type"} in summary.json)
+ *     {@code "langevin"} (written as {@code "type"} in summary.json; {@code "kind"}, its name before, is read too)
  * @param value what the step computed: {@code "scalar field"}, {@code "vector field"}, {@code "time series"},
  *     {@code "samples"}, {@code "model"}, {@code "picture"} or empty; the min, max and mean metrics of a vector
  *     field (and its l2-norm and integral) are those of its magnitude
@@ -32,7 +33,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  */
 @JsonPropertyOrder({"id", "type", "value", "units", "equation", "description", "metrics", "timings", "files",
     "warnings"})
-public record StepResult(String id, @JsonProperty("type") String kind,
+public record StepResult(String id, @JsonProperty("type") @JsonAlias("kind") String kind,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) String value,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) String units,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) String equation,
