@@ -20,20 +20,31 @@ final class EqualAspectPlot extends XYPlot {
 
     @Override
     public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, PlotState parentState, PlotRenderingInfo info) {
-        super.draw(g2, equalAspectArea(g2, area), anchor, parentState, info);
+        // the axes' space depends a little on the area (tick labels), so fit twice
+        Rectangle2D fitted = equalAspectArea(g2, area, area);
+        super.draw(g2, equalAspectArea(g2, area, fitted), anchor, parentState, info);
     }
 
-    private Rectangle2D equalAspectArea(Graphics2D g2, Rectangle2D area) {
+    /**
+     * @param full the plot's whole area
+     * @param trial the area the axes' space is measured in
+     * @return the part of the full area, centred, whose data area has the axes' aspect ratio
+     */
+    private Rectangle2D equalAspectArea(Graphics2D g2, Rectangle2D full, Rectangle2D trial) {
+        Rectangle2D area = full;
         double xRange = getDomainAxis() == null ? 0 : getDomainAxis().getRange().getLength();
         double yRange = getRangeAxis() == null ? 0 : getRangeAxis().getRange().getLength();
         if (!(xRange > 0) || !(yRange > 0)) {
             return area;
         }
-        Rectangle2D inner = (Rectangle2D) area.clone();
+        Rectangle2D inner = (Rectangle2D) trial.clone();
         getInsets().trim(inner);
         AxisSpace space = calculateAxisSpace(g2, inner);
+        double extraWidth = full.getWidth() - trial.getWidth();
+        double extraHeight = full.getHeight() - trial.getHeight();
         Rectangle2D data = space.shrink(inner, null);
         getAxisOffset().trim(data);
+        data.setRect(data.getX(), data.getY(), data.getWidth() + extraWidth, data.getHeight() + extraHeight);
         double wanted = yRange / xRange;
         double w = data.getWidth();
         double h = data.getHeight();

@@ -158,4 +158,40 @@ class HonestPlotsTest {
         assertEquals("trajectory, chain 2", pathItems.get(1).getLabel());
         assertEquals(pathItems.get(1).getLinePaint(), paths.chart().getXYPlot().getRenderer(0).getSeriesPaint(1));
     }
+
+    @Test
+    void mapsHaveEqualAspect() {
+        Grid wide = Grid.of(new int[] {61, 21}, new double[] {0, 0}, new double[] {3, 1},
+                org.fieldscore.fields.grid.Centering.VERTEX);
+        SampledScalarField f = ScalarField.of(2, (t, x) -> x[0] + x[1]).sample(wide);
+        for (int[] size : new int[][] {{900, 900}, {600, 900}, {1200, 400}}) {
+            Figure figure = MapPlot.titled("aspect").heatmap(f, "v").figure(size[0], size[1]);
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            figure.chart().createBufferedImage(size[0], size[1], info);
+            java.awt.geom.Rectangle2D data = info.getPlotInfo().getDataArea();
+            assertEquals(3.0, data.getWidth() / data.getHeight(), 0.03, "one x unit as long as one y unit at "
+                    + size[0] + " x " + size[1]);
+        }
+    }
+
+    @Test
+    void theFastPngEncoderWritesExactlyThePixels() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(37, 23,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int y = 0; y < 23; y++) {
+            for (int x = 0; x < 37; x++) {
+                image.setRGB(x, y, y < 10 ? 0x336699 : random.nextInt(1 << 24));
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        PngEncoder.write(image, png);
+        java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                png.toByteArray()));
+        for (int y = 0; y < 23; y++) {
+            for (int x = 0; x < 37; x++) {
+                assertEquals(image.getRGB(x, y) & 0xffffff, back.getRGB(x, y) & 0xffffff, "pixel " + x + ", " + y);
+            }
+        }
+    }
 }
