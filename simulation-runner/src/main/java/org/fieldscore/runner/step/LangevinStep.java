@@ -37,6 +37,7 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
 public record LangevinStep(StepHeader header, Reference model, Reference field, boolean mala, double stepSize,
         ChainSettings settings, Long seed, ChainStart start, Reference modes) implements Step {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LangevinStep.class);
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
             "draws", "thin", "start", "seed", "modes", "keep-paths");
@@ -221,6 +222,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         metrics.put("ess-min", diagnostics.essMin());
         metrics.put("rhat-max", diagnostics.rhatMax());
         addModeFractions(modes, value.points(), context, metrics);
+        MixingCheck.warning(metrics).ifPresent(w -> LOG.warn("step '{}': {}", id(), w));
         return new StepResult(id(), type(), value, metrics, null, 0);
     }
 

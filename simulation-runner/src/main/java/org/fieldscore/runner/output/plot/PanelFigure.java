@@ -44,7 +44,7 @@ public final class PanelFigure {
             lo = Math.min(lo, f.min());
             hi = Math.max(hi, f.max());
         }
-        ColourScale scale = ColourScale.weatherMap(Math.min(0, lo), hi);
+        ColourScale scale = ColourScale.sequential(Math.min(0, lo), hi);
         NumberAxis y = ChartStyle.numberAxis(yLabel);
         y.setRange(fields.get(0).grid().lower(1), fields.get(0).grid().upper(1));
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(y);
