@@ -155,30 +155,65 @@ public final class ShiftedLaplacian {
      */
     public void fillGhosts(double[] u) {
         PaddedLayout l = layout;
-        fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, 0, l.m2);
-        fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, 0, l.m2);
+        fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, 0, l.m2, 0, 2);
+        fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, 0, l.m2, 0, 2);
         fillZGhosts(u);
     }
 
     /** Refreshes the x and y end layers of plane k. */
     void fillPlaneGhosts(double[] u, int k) {
         PaddedLayout l = layout;
-        fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, k, k + 1);
-        fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, k, k + 1);
+        fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, k, k + 1, 0, 2);
+        fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, k, k + 1, 0, 2);
     }
 
     /** Refreshes the z end layers. */
     void fillZGhosts(double[] u) {
         PaddedLayout l = layout;
-        fillAxisGhosts(u, 2, l.sz, l.m2, l.m0, 1, l.sy, 0, l.m1);
+        fillAxisGhosts(u, 2, l.sz, l.m2, l.m0, 1, l.sy, 0, l.m1, 0, 2);
     }
 
-    private void fillAxisGhosts(double[] u, int axis, int stride, int m, int na, int sa, int sb, int bFrom, int bTo) {
+    /** @return the slowest active axis (2 in 3-D, 1 in 2-D, 0 in 1-D): the axis of the planes of a blocked pass */
+    public int outerAxis() {
+        return dimension - 1;
+    }
+
+    /**
+     * Refreshes, in plane p of the {@link #outerAxis}, the end layers of every other axis: what
+     * {@link #fillGhosts} writes there, from that plane's unknowns only.
+     */
+    void fillGhostsInPlane(double[] u, int p) {
+        PaddedLayout l = layout;
+        switch (outerAxis()) {
+            case 2 -> fillPlaneGhosts(u, p);
+            case 1 -> fillAxisGhosts(u, 0, 1, l.m0, l.m2, l.sz, l.sy, p, p + 1, 0, 2);
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Refreshes one end layer of the {@link #outerAxis}: what {@link #fillGhosts} writes there. It reads the planes
+     * next to that end (the two nearest, or for a periodic axis the one at the other end).
+     *
+     * @param side 0 low, 1 high
+     */
+    void fillOuterGhosts(double[] u, int side) {
+        PaddedLayout l = layout;
+        switch (outerAxis()) {
+            case 2 -> fillAxisGhosts(u, 2, l.sz, l.m2, l.m0, 1, l.sy, 0, l.m1, side, side + 1);
+            case 1 -> fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, 0, l.m2, side, side + 1);
+            default -> fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, 0, l.m2, side, side + 1);
+        }
+    }
+
+    private void fillAxisGhosts(double[] u, int axis, int stride, int m, int na, int sa, int sb, int bFrom, int bTo,
+                                int sideFrom, int sideTo) {
         AxisSpec spec = axes[axis];
         if (!spec.active()) {
             return;
         }
-        for (int side = 0; side < 2; side++) {
+        for (int side = sideFrom; side < sideTo; side++) {
             if (spec.fixedEnd(side)) {
                 continue;
             }

@@ -1,10 +1,19 @@
 package org.fieldscore.pde.internal.stencil;
 
+import org.fieldscore.fields.parallel.ParallelLoops;
+
 /**
  * The explicit time-step kernels on padded arrays: the fused update of the FTCS diffusion and leapfrog wave steps,
  * and the first-order Mur absorbing update of a wave's fixed end layer (Mur, IEEE Trans. EMC 23, 1981). Immutable.
  */
 public final class TimeStepKernels {
+
+    /** Streamed bytes per step above which temporal blocking pays (beyond a last-level cache of 16–32 MiB). */
+    static final long STREAMED_BYTES_TO_BLOCK = 24L << 20;
+    /** Wavefront bytes per thread that stay in cache (a share of the last-level cache). */
+    static final long WAVEFRONT_BYTES_PER_THREAD = 12L << 20;
+    /** Most steps of one blocked pass. */
+    static final int MAX_STEPS_PER_PASS = 16;
 
     private final ShiftedLaplacian op;
     private final PaddedLayout layout;
@@ -33,15 +42,130 @@ public final class TimeStepKernels {
             throw new IllegalArgumentException("the explicit update cannot write over its input u");
         }
         op.fillGhosts(u);
-        double a0 = a * op.c0;
-        double a1 = a * op.c1;
-        double a2 = a * op.c2;
-        double ac = s + a * op.centre();
+        Coefficients k = new Coefficients(s, a, b);
         int m0 = layout.m0;
-        int sy = layout.sy;
-        int sz = layout.sz;
-        layout.forEachRow((row, start) -> {
-            int end = start + m0;
+        layout.forEachRow((row, start) -> k.row(u, prev, c, out, start, start + m0));
+    }
+
+    /**
+     * Advances {@code steps} explicit updates X<sup>n+1</sup> = s·X<sup>n</sup> + a·(A − σ)X<sup>n</sup> +
+     * b·X<sup>n−1</sup> + c with two arrays, X<sup>n+1</sup> written over X<sup>n−1</sup>: FTCS diffusion (no
+     * previous level) or leapfrog. With {@code stepsPerPass} ≥ 2 the steps go in temporally blocked passes of that
+     * many steps over the planes of the slowest axis ({@link WavefrontTiles}), each plane computed as
+     * {@link #explicitUpdate} computes it, so the result is bit for bit that of {@code steps} calls of
+     * {@link #explicitUpdate}, on any thread count. A periodic slowest axis couples its first and last planes, so
+     * its steps are always taken one by one.
+     *
+     * @param steps the number of steps ≥ 0
+     * @param stepsPerPass the steps of one blocked pass (1 or less: one sweep per step); see {@link #profitablePass}
+     * @param s factor of X<sup>n</sup>
+     * @param a factor of (A − σ)X<sup>n</sup>
+     * @param b factor of X<sup>n−1</sup> (used only with {@code withPrevious})
+     * @param withPrevious whether the update reads X<sup>n−1</sup> (leapfrog) or not (FTCS)
+     * @param c padded additive term, the same at every step, or null for none
+     * @param x0 padded X<sup>0</sup>
+     * @param x1 padded X<sup>−1</sup> when {@code withPrevious}, otherwise scratch; distinct from x0
+     * @return the array holding X<sup>steps</sup>: x0 when steps is even, x1 when odd (the other holds
+     *     X<sup>steps−1</sup>)
+     */
+    public double[] explicitSteps(int steps, int stepsPerPass, double s, double a, double b, boolean withPrevious,
+                                  double[] c, double[] x0, double[] x1) {
+        if (x0 == x1) {
+            throw new IllegalArgumentException("the explicit steps need two distinct arrays");
+        }
+        double[] cur = x0;
+        double[] other = x1;
+        int done = 0;
+        boolean blockable = !op.axis(op.outerAxis()).periodic();
+        while (done < steps) {
+            int levels = blockable ? Math.min(stepsPerPass, steps - done) : 1;
+            if (levels < 2) {
+                explicitUpdate(s, a, cur, b, withPrevious ? other : null, c, other);
+                levels = 1;
+            } else {
+                blockedPass(levels, new Coefficients(s, a, b), withPrevious, c, cur, other);
+            }
+            if (levels % 2 == 1) {
+                double[] swap = cur;
+                cur = other;
+                other = swap;
+            }
+            done += levels;
+        }
+        return cur;
+    }
+
+    /** One pass of {@code levels} steps: level j lives in x0 when j is even, in x1 when odd. */
+    private void blockedPass(int levels, Coefficients k, boolean withPrevious, double[] c, double[] x0, double[] x1) {
+        op.fillGhosts(x0);
+        int outer = op.outerAxis();
+        int planes = layout.unknownShape()[outer];
+        int lowTrigger = Math.min(1, planes - 1);
+        int rowsPerPlane = outer == 2 ? layout.m1 : 1;
+        int rowLength = outer == 0 ? 1 : layout.m0;
+        WavefrontTiles.run(planes, levels, WavefrontTiles.slabs(planes, levels, ParallelLoops.threads()),
+                (level, p) -> {
+                    double[] in = level % 2 == 0 ? x0 : x1;
+                    double[] out = level % 2 == 0 ? x1 : x0;
+                    double[] prev = withPrevious ? out : null;
+                    for (int r = 0; r < rowsPerPlane; r++) {
+                        int start = outer == 2 ? layout.index(0, r, p) : outer == 1 ? layout.index(0, p, 0)
+                                : layout.index(p, 0, 0);
+                        k.row(in, prev, c, out, start, start + rowLength);
+                    }
+                    op.fillGhostsInPlane(out, p);
+                    if (p == lowTrigger) {
+                        op.fillOuterGhosts(out, 0);
+                    }
+                    if (p == planes - 1) {
+                        op.fillOuterGhosts(out, 1);
+                    }
+                });
+    }
+
+    /**
+     * The steps per blocked pass that pay on this grid, or 1 when sweeping step by step is as fast: blocking pays
+     * once the arrays a step streams no longer fit the last-level cache (more than {@value #STREAMED_BYTES_TO_BLOCK}
+     * bytes), with as many steps per pass as keep each thread's wavefront (the planes of the levels in flight, in
+     * every array) within {@value #WAVEFRONT_BYTES_PER_THREAD} bytes, between 2 and {@value #MAX_STEPS_PER_PASS}.
+     *
+     * @param arrays the padded arrays one step streams (2 for FTCS or leapfrog without an additive term, 3 with)
+     * @param threads the threads that will run the passes
+     * @return the steps per pass, 1 for none
+     */
+    public int profitablePass(int arrays, int threads) {
+        int outer = op.outerAxis();
+        if (op.axis(outer).periodic() || (long) layout.paddedSize() * Double.BYTES * arrays <= STREAMED_BYTES_TO_BLOCK) {
+            return 1;
+        }
+        int[] stride = layout.strides();
+        long planeBytes = (long) stride[outer] * Double.BYTES * arrays;
+        long levels = WAVEFRONT_BYTES_PER_THREAD / (planeBytes * Math.max(1, threads)) - 2;
+        int planes = layout.unknownShape()[outer];
+        int steps = (int) Math.max(2, Math.min(MAX_STEPS_PER_PASS, levels));
+        return planes < 2 * steps ? 1 : steps;
+    }
+
+    /** The coefficients of one explicit update, and its row kernel (shared by the sweep and the blocked passes). */
+    private final class Coefficients {
+        final double ac;
+        final double a0;
+        final double a1;
+        final double a2;
+        final double b;
+
+        Coefficients(double s, double a, double b) {
+            this.a0 = a * op.c0;
+            this.a1 = a * op.c1;
+            this.a2 = a * op.c2;
+            this.ac = s + a * op.centre();
+            this.b = b;
+        }
+
+        /** out = s·u + a(A − σ)u + b·prev + c on padded indices start … end − 1; ghosts of u must be current. */
+        void row(double[] u, double[] prev, double[] c, double[] out, int start, int end) {
+            int sy = layout.sy;
+            int sz = layout.sz;
             if (prev == null && c == null) {
                 for (int q = start; q < end; q++) {
                     out[q] = ShiftedLaplacian.centreFirst(u, q, sy, sz, ac, a0, a1, a2);
@@ -59,7 +183,7 @@ public final class TimeStepKernels {
                     out[q] = ShiftedLaplacian.centreFirst(u, q, sy, sz, ac, a0, a1, a2) + b * prev[q] + c[q];
                 }
             }
-        });
+        }
     }
 
     /**
