@@ -7,7 +7,7 @@ import org.fieldscore.fields.InvalidArgumentException;
  * Many explicit steps of one stencil are bounded by streaming the arrays through memory once per step; temporal
  * blocking advances T steps in one pass over cache-sized groups of planes (a wavefront along the slowest axis,
  * Wellein et al. 2009, "Efficient temporal blocking for stencil computations by multicore-aware wavefront
- * parallelization", with split tiles between the threads' slabs), so the arrays stream once per T steps. Every
+ * parallelization", in split tiles run in parallel), so the arrays stream once per T steps. Every
  * cell is computed from the same values in the same order as in a step-by-step sweep, so the results are bit for
  * bit those of the sweep, on any number of threads.
  *

@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.TemporalBlocking;
 import org.fieldscore.pde.UnstableTimeStepException;
@@ -302,7 +301,7 @@ public final class DiffusionSolver {
                 forcing(0, h);
                 if (observer == StepObserver.NONE) {
                     int arrays = explicitTerm == null ? 2 : 3;
-                    perPass = blocking.resolve(op.steps().profitablePass(arrays, ParallelLoops.threads()));
+                    perPass = blocking.resolve(op.steps().profitablePass(arrays));
                 }
             }
             int group = perPass / gcd(perPass, subSteps);

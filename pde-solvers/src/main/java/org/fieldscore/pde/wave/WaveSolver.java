@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.pde.StabilityLimits;
 import org.fieldscore.pde.TemporalBlocking;
 import org.fieldscore.pde.UnstableTimeStepException;
@@ -151,7 +150,7 @@ public final class WaveSolver {
                 term = forcing(op, dt, c2, g, damp, q, rho, forcing);
                 if (absorbing.length == 0 && observer == WaveObserver.NONE && !monitorEnergy) {
                     int arrays = term == null ? 2 : 3;
-                    perPass = blocking.resolve(op.steps().profitablePass(arrays, ParallelLoops.threads()));
+                    perPass = blocking.resolve(op.steps().profitablePass(arrays));
                 }
             }
             for (int n = 1; perPass > 1 && n < steps; n += perPass) {

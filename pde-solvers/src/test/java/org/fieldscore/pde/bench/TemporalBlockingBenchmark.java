@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.pde.internal.EllipticOperator;
 import org.fieldscore.pde.internal.stencil.TimeStepKernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +62,7 @@ public class TemporalBlockingBenchmark {
         v = u.clone();
         double h = 1.0 / (N - 1);
         dt = 0.1 * h * h;
-        perPass = stepsPerPass > 0 ? stepsPerPass : steps.profitablePass(2, ParallelLoops.threads());
+        perPass = stepsPerPass > 0 ? stepsPerPass : steps.profitablePass(2);
     }
 
     /** @return the state after 100 steps in blocked passes */

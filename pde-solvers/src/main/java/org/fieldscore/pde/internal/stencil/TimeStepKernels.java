@@ -1,7 +1,5 @@
 package org.fieldscore.pde.internal.stencil;
 
-import org.fieldscore.fields.parallel.ParallelLoops;
-
 /**
  * The explicit time-step kernels on padded arrays: the fused update of the FTCS diffusion and leapfrog wave steps,
  * and the first-order Mur absorbing update of a wave's fixed end layer (Mur, IEEE Trans. EMC 23, 1981). Immutable.
@@ -10,10 +8,10 @@ public final class TimeStepKernels {
 
     /** Streamed bytes per step above which temporal blocking pays (beyond a last-level cache of 16–32 MiB). */
     static final long STREAMED_BYTES_TO_BLOCK = 24L << 20;
-    /** Wavefront bytes per thread that stay in cache (a share of the last-level cache). */
-    static final long WAVEFRONT_BYTES_PER_THREAD = 12L << 20;
-    /** Most steps of one blocked pass. */
-    static final int MAX_STEPS_PER_PASS = 16;
+    /** Bytes of one tile's wavefront (T + 2 plane tiles of every array) that stay in a core's L2 cache. */
+    static final long TILE_BYTES = 512L << 10;
+    /** Steps of one blocked pass where blocking pays. */
+    static final int STEPS_PER_PASS = 8;
 
     private final ShiftedLaplacian op;
     private final PaddedLayout layout;
@@ -70,6 +68,12 @@ public final class TimeStepKernels {
      */
     public double[] explicitSteps(int steps, int stepsPerPass, double s, double a, double b, boolean withPrevious,
                                   double[] c, double[] x0, double[] x1) {
+        return explicitSteps(steps, stepsPerPass, 0, s, a, b, withPrevious, c, x0, x1);
+    }
+
+    /** As above, with tiles of {@code tileWidth} lines (0: the width that fits the cache). */
+    double[] explicitSteps(int steps, int stepsPerPass, int tileWidth, double s, double a, double b,
+                           boolean withPrevious, double[] c, double[] x0, double[] x1) {
         if (x0 == x1) {
             throw new IllegalArgumentException("the explicit steps need two distinct arrays");
         }
@@ -83,7 +87,7 @@ public final class TimeStepKernels {
                 explicitUpdate(s, a, cur, b, withPrevious ? other : null, c, other);
                 levels = 1;
             } else {
-                blockedPass(levels, new Coefficients(s, a, b), withPrevious, c, cur, other);
+                blockedPass(levels, tileWidth, new Coefficients(s, a, b), withPrevious, c, cur, other);
             }
             if (levels % 2 == 1) {
                 double[] swap = cur;
@@ -96,29 +100,37 @@ public final class TimeStepKernels {
     }
 
     /** One pass of {@code levels} steps: level j lives in x0 when j is even, in x1 when odd. */
-    private void blockedPass(int levels, Coefficients k, boolean withPrevious, double[] c, double[] x0, double[] x1) {
+    private void blockedPass(int levels, int tileWidth, Coefficients k, boolean withPrevious, double[] c, double[] x0,
+                             double[] x1) {
         op.fillGhosts(x0);
         int outer = op.outerAxis();
         int planes = layout.unknownShape()[outer];
+        int lines = op.tileExtent();
         int lowTrigger = Math.min(1, planes - 1);
-        int rowsPerPlane = outer == 2 ? layout.m1 : 1;
-        int rowLength = outer == 0 ? 1 : layout.m0;
-        WavefrontTiles.run(planes, levels, WavefrontTiles.slabs(planes, levels, ParallelLoops.threads()),
-                (level, p) -> {
+        int arrays = 2 + (c == null ? 0 : 1);
+        long lineBytes = (long) (outer == 2 ? layout.p0 : 1) * Double.BYTES * arrays;
+        int width = tileWidth > 0 ? tileWidth
+                : (int) Math.min(lines, Math.max(1, TILE_BYTES / (lineBytes * (levels + 2))));
+        WavefrontTiles.run(planes, lines, levels, WavefrontTiles.tiles(lines, levels, width),
+                (level, p, from, to) -> {
                     double[] in = level % 2 == 0 ? x0 : x1;
                     double[] out = level % 2 == 0 ? x1 : x0;
                     double[] prev = withPrevious ? out : null;
-                    for (int r = 0; r < rowsPerPlane; r++) {
-                        int start = outer == 2 ? layout.index(0, r, p) : outer == 1 ? layout.index(0, p, 0)
-                                : layout.index(p, 0, 0);
-                        k.row(in, prev, c, out, start, start + rowLength);
+                    if (outer == 2) {
+                        for (int r = from; r < to; r++) {
+                            int start = layout.index(0, r, p);
+                            k.row(in, prev, c, out, start, start + layout.m0);
+                        }
+                    } else {
+                        int start = outer == 1 ? layout.index(from, p, 0) : layout.index(p, 0, 0);
+                        k.row(in, prev, c, out, start, start + (to - from));
                     }
-                    op.fillGhostsInPlane(out, p);
+                    op.fillTileGhosts(out, p, from, to);
                     if (p == lowTrigger) {
-                        op.fillOuterGhosts(out, 0);
+                        op.fillOuterGhosts(out, 0, from, to);
                     }
                     if (p == planes - 1) {
-                        op.fillOuterGhosts(out, 1);
+                        op.fillOuterGhosts(out, 1, from, to);
                     }
                 });
     }
@@ -126,24 +138,20 @@ public final class TimeStepKernels {
     /**
      * The steps per blocked pass that pay on this grid, or 1 when sweeping step by step is as fast: blocking pays
      * once the arrays a step streams no longer fit the last-level cache (more than {@value #STREAMED_BYTES_TO_BLOCK}
-     * bytes), with as many steps per pass as keep each thread's wavefront (the planes of the levels in flight, in
-     * every array) within {@value #WAVEFRONT_BYTES_PER_THREAD} bytes, between 2 and {@value #MAX_STEPS_PER_PASS}.
+     * bytes); a pass then advances {@value #STEPS_PER_PASS} steps over tiles whose wavefronts fit
+     * {@value #TILE_BYTES} bytes of a core's L2 cache, so the arrays stream through memory once per
+     * {@value #STEPS_PER_PASS} steps instead of once per step.
      *
      * @param arrays the padded arrays one step streams (2 for FTCS or leapfrog without an additive term, 3 with)
-     * @param threads the threads that will run the passes
      * @return the steps per pass, 1 for none
      */
-    public int profitablePass(int arrays, int threads) {
+    public int profitablePass(int arrays) {
         int outer = op.outerAxis();
-        if (op.axis(outer).periodic() || (long) layout.paddedSize() * Double.BYTES * arrays <= STREAMED_BYTES_TO_BLOCK) {
+        boolean fitsCache = (long) layout.paddedSize() * Double.BYTES * arrays <= STREAMED_BYTES_TO_BLOCK;
+        if (op.axis(outer).periodic() || fitsCache || layout.unknownShape()[outer] < 2) {
             return 1;
         }
-        int[] stride = layout.strides();
-        long planeBytes = (long) stride[outer] * Double.BYTES * arrays;
-        long levels = WAVEFRONT_BYTES_PER_THREAD / (planeBytes * Math.max(1, threads)) - 2;
-        int planes = layout.unknownShape()[outer];
-        int steps = (int) Math.max(2, Math.min(MAX_STEPS_PER_PASS, levels));
-        return planes < 2 * steps ? 1 : steps;
+        return STEPS_PER_PASS;
     }
 
     /** The coefficients of one explicit update, and its row kernel (shared by the sweep and the blocked passes). */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Temporally blocked explicit steps give bit for bit the arrays of the step-by-step sweep: FTCS and leapfrog, with
  * and without an additive term, on 1-D, 2-D and 3-D grids of odd sizes, for every boundary kind and centering on the
  * blocked (slowest) axis and mixed kinds on the others, with passes that do not divide the step count, on one and
- * two threads (one and two slabs).
+ * two threads, with one tile and with several.
  */
 class TemporalBlockingTest {
 
@@ -42,10 +42,10 @@ class TemporalBlockingTest {
                 String kind = outer.describe() + " " + centering;
                 BoundaryConditions bcs = BoundaryConditions.all(BoundaryCondition.dirichlet(0))
                         .withAxis(0, BoundaryCondition.periodic()).withAxis(1, BoundaryCondition.neumann(0));
-                Grid g3 = Grid.of(new int[] {9, 7, 27}, new double[] {0, 0, 0}, new double[] {1, 1.3, 2},
+                Grid g3 = Grid.of(new int[] {9, 19, 27}, new double[] {0, 0, 0}, new double[] {1, 1.3, 2},
                         new Centering[] {Centering.CELL, Centering.VERTEX, centering});
                 cases.add(new Case("3-D, z " + kind, EllipticOperator.of(g3, bcs.withAxis(2, outer), 0)));
-                Grid g2 = Grid.of(new int[] {11, 25}, new double[] {0, 0}, new double[] {1, 2},
+                Grid g2 = Grid.of(new int[] {21, 25}, new double[] {0, 0}, new double[] {1, 2},
                         new Centering[] {Centering.VERTEX, centering});
                 BoundaryConditions bcs2 = BoundaryConditions.all(BoundaryCondition.robin(2, 1, BoundaryValue.ZERO));
                 cases.add(new Case("2-D, y " + kind, EllipticOperator.of(g2, bcs2.withAxis(1, outer), 0)));
@@ -70,14 +70,16 @@ class TemporalBlockingTest {
                 for (double[] additive : new double[][] {null, term}) {
                     double s = leapfrog ? 2 / 1.01 : 1;
                     double b = leapfrog ? -0.99 / 1.01 : 0;
-                    double[][] reference = run(c.op(), 11, 1, s, h2, b, leapfrog, additive, x0, x1, 1);
+                    double[][] reference = run(c.op(), 11, 1, 0, s, h2, b, leapfrog, additive, x0, x1, 1);
                     for (int threads = 1; threads <= 2; threads++) {
                         for (int perPass : new int[] {2, 3, 4}) {
+                            // one tile per plane, and tiles as narrow as allowed (2T lines)
+                            int width = threads == 1 ? 0 : 2 * perPass;
                             String what = c.name() + (leapfrog ? ", leapfrog" : ", FTCS")
                                     + (additive == null ? "" : " with source") + ", " + perPass + " steps per pass, "
-                                    + threads + " thread(s)";
-                            double[][] blocked = run(c.op(), 11, perPass, s, h2, b, leapfrog, additive, x0, x1,
-                                    threads);
+                                    + "tile width " + width + ", " + threads + " thread(s)";
+                            double[][] blocked = run(c.op(), 11, perPass, width, s, h2, b, leapfrog, additive, x0,
+                                    x1, threads);
                             assertArrayEquals(reference[0], blocked[0], 0.0, what + ": final level");
                             assertArrayEquals(reference[1], blocked[1], 0.0, what + ": level before");
                             compared++;
@@ -90,33 +92,42 @@ class TemporalBlockingTest {
     }
 
     @Test
-    void twoSlabsAreUsedWhereThePlanesAllowThem() {
-        assertEquals(2, WavefrontTiles.slabs(27, 4, 2));
-        assertEquals(1, WavefrontTiles.slabs(27, 4, 1));
-        assertEquals(1, WavefrontTiles.slabs(7, 4, 2));
-        assertThrows(IllegalArgumentException.class, () -> WavefrontTiles.run(12, 4, 2, (level, plane) -> { }));
+    void tilesAreAtLeastTwiceThePassLengthWide() {
+        assertEquals(3, WavefrontTiles.tiles(27, 4, 8));
+        assertEquals(1, WavefrontTiles.tiles(27, 4, 27));
+        assertEquals(2, WavefrontTiles.tiles(27, 6, 8));
+        assertEquals(1, WavefrontTiles.tiles(7, 4, 2));
+        assertThrows(IllegalArgumentException.class, () -> WavefrontTiles.run(5, 12, 4, 2, (level, p, from, to) -> {
+        }));
     }
 
     @Test
-    void everyLevelOfEveryPlaneIsComputedOnceAfterItsInputs() {
-        for (int slabs = 1; slabs <= 3; slabs++) {
-            int planes = 31;
-            int levels = 5;
-            int[] done = new int[planes];
-            WavefrontTiles.run(planes, levels, slabs, (level, plane) -> {
+    void everyLevelOfEveryLineIsComputedOnceAfterItsInputs() {
+        int planes = 13;
+        int lines = 31;
+        int levels = 5;
+        for (int tiles = 1; tiles <= 3; tiles++) {
+            int[][] done = new int[planes][lines];
+            WavefrontTiles.run(planes, lines, levels, tiles, (level, plane, from, to) -> {
                 synchronized (done) {
-                    assertEquals(level, done[plane], "plane " + plane + " advanced out of order");
-                    for (int n = Math.max(0, plane - 1); n <= Math.min(planes - 1, plane + 1); n++) {
-                        assertTrue(done[n] >= level, "plane " + plane + " level " + (level + 1)
-                                + " before its neighbour " + n + " reached level " + level);
-                        assertTrue(done[n] <= level + 1, "plane " + n + " overwrote level " + (level - 1)
-                                + " still needed by plane " + plane);
+                    for (int r = from; r < to; r++) {
+                        assertEquals(level, done[plane][r], "line " + r + " of plane " + plane + " out of order");
+                        for (int p = Math.max(0, plane - 1); p <= Math.min(planes - 1, plane + 1); p++) {
+                            for (int n = Math.max(0, r - 1); n <= Math.min(lines - 1, r + 1); n++) {
+                                assertTrue(done[p][n] >= level, "level " + (level + 1) + " of (" + plane + ", " + r
+                                        + ") before its neighbour (" + p + ", " + n + ") reached level " + level);
+                                assertTrue(done[p][n] <= level + 1, "(" + p + ", " + n + ") overwrote level "
+                                        + (level - 1) + " still needed by (" + plane + ", " + r + ")");
+                            }
+                        }
+                        done[plane][r]++;
                     }
-                    done[plane]++;
                 }
             });
             for (int p = 0; p < planes; p++) {
-                assertEquals(levels, done[p], "plane " + p + " with " + slabs + " slabs");
+                for (int r = 0; r < lines; r++) {
+                    assertEquals(levels, done[p][r], "(" + p + ", " + r + ") with " + tiles + " tiles");
+                }
             }
         }
     }
@@ -125,23 +136,22 @@ class TemporalBlockingTest {
     void blockingPaysOnlyOnLargeNonPeriodicGrids() {
         EllipticOperator large = EllipticOperator.of(Grid.cube(3, 256, 0, 1),
                 BoundaryConditions.all(BoundaryCondition.dirichlet(0)), 0);
-        int perPass = large.steps().profitablePass(2, 2);
-        assertTrue(perPass >= 2 && perPass <= TimeStepKernels.MAX_STEPS_PER_PASS, "256^3: " + perPass);
+        assertEquals(TimeStepKernels.STEPS_PER_PASS, large.steps().profitablePass(2), "256^3");
         EllipticOperator small = EllipticOperator.of(Grid.cube(3, 64, 0, 1),
                 BoundaryConditions.all(BoundaryCondition.dirichlet(0)), 0);
-        assertEquals(1, small.steps().profitablePass(2, 2), "64^3 fits the cache");
+        assertEquals(1, small.steps().profitablePass(2), "64^3 fits the cache");
         EllipticOperator periodic = EllipticOperator.of(Grid.cube(3, 256, 0, 1, Centering.CELL),
                 BoundaryConditions.all(BoundaryCondition.periodic()), 0);
-        assertEquals(1, periodic.steps().profitablePass(2, 2), "periodic slowest axis");
+        assertEquals(1, periodic.steps().profitablePass(2), "periodic slowest axis");
     }
 
-    private static double[][] run(EllipticOperator op, int steps, int perPass, double s, double a, double b,
-                                  boolean leapfrog, double[] c, double[] x0, double[] x1, int threads)
+    private static double[][] run(EllipticOperator op, int steps, int perPass, int width, double s, double a,
+                                  double b, boolean leapfrog, double[] c, double[] x0, double[] x1, int threads)
             throws Exception {
         double[] u = x0.clone();
         double[] v = x1.clone();
-        double[] last = Parallelism.of(threads).call(() -> op.steps().explicitSteps(steps, perPass, s, a, b,
-                leapfrog, c, u, v));
+        double[] last = Parallelism.of(threads).call(() -> op.steps().explicitSteps(steps, perPass, width, s, a,
+                b, leapfrog, c, u, v));
         double[] before = last == u ? v : u;
         PaddedLayout layout = op.layout();
         double[] packedLast = new double[layout.unknownCount()];
