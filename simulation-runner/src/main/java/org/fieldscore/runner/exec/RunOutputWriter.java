@@ -70,9 +70,12 @@ public final class RunOutputWriter {
         List<ComparisonResult> comparisons = new ArrayList<>();
         for (org.fieldscore.runner.step.StepResult r : results) {
             OutputOptions.StepOutput options = scenario.output().step(r.id());
+            long writeStart = System.nanoTime();
             List<String> files = options.save() ? files(r, options) : List.of();
+            long writeNanos = System.nanoTime() - writeStart;
             Map<String, Double> timings = new LinkedHashMap<>();
             timings.put("wall", r.elapsedNanos() / 1e9);
+            timings.put("write", writeNanos / 1e9);
             steps.add(new StepResult(r.id(), r.type(), r.metrics(), timings, files));
             if (r.verdict() != null) {
                 comparisons.add(ComparisonResult.judge(r.id(), r.verdict().metric(), r.verdict().value(),
