@@ -1,7 +1,7 @@
 /*
  * FieldScore bench peer: the naive explicit diffusion (FTCS) sweep in C.
  *
- * Computes exactly the work of StencilStepBenchmark.ftcsStep and TemporalBlockingBenchmark.ftcsHundredSteps
+ * Computes exactly the work of StencilStepBenchmark (ftcsStep, ftcsHundredSteps, ftcsHundredStepsSweep)
  * (pde-solvers): a vertex grid of n^3 points on the unit cube (h = 1/(n-1)), homogeneous Dirichlet boundary (the
  * boundary layer is fixed at 0), the (n-2)^3 interior points updated per step by
  *     v = u + dt * [(u_x- + u_x+ - 2u) + (u_y- + u_y+ - 2u) + (u_z- + u_z+ - 2u)] / h^2,   dt = 0.1 h^2,

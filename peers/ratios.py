@@ -43,7 +43,7 @@ def main():
         c2 = [float(x) * 1e6 for x in re.findall(r"\(2\): C FTCS 256\^3, \d+ steps: (\d+)", peers)]
         numpy = number(r"numpy FTCS 256\^3: ([\d.]+)", peers)
         step, leap = fs.get("ftcsStep"), fs.get("leapfrogStep")
-        blocked, sweep = fs.get("ftcsHundredSteps:0"), fs.get("ftcsHundredStepsSweep:0")
+        blocked, sweep = fs.get("ftcsHundredSteps"), fs.get("ftcsHundredStepsSweep")
         ratio("FTCS step / C on two threads", div(step, c2[0] if c2 else None))
         ratio("FTCS step / C on one thread", div(step, c1 * 1e6 if c1 else None))
         ratio("FTCS step / numpy", div(step, numpy * 1e6 if numpy else None))
