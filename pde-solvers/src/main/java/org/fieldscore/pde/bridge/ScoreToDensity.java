@@ -15,7 +15,7 @@ import org.fieldscore.fields.ops.FiniteDifferences;
 import org.fieldscore.pde.poisson.PoissonProblem;
 import org.fieldscore.pde.poisson.PoissonResult;
 import org.fieldscore.pde.poisson.PoissonSolver;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.Stopping;
 
 /**
  * Bridge: from a score back to the density by a Poisson solve. A score S = ∇ log p has divergence ∇·S = ∇² log p,

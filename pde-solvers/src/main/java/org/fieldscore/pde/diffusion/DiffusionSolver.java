@@ -11,8 +11,8 @@ import org.fieldscore.pde.internal.EllipticOperator;
 import org.fieldscore.pde.internal.solve.PreparedSolve;
 import org.fieldscore.pde.internal.solve.SolverPreparation;
 import org.fieldscore.pde.poisson.PoissonSolver;
-import org.fieldscore.pde.poisson.SolveReport;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.SolveReport;
+import org.fieldscore.pde.Stopping;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
@@ -153,7 +153,7 @@ public final class DiffusionSolver {
      * @param endTime T &gt; 0
      * @return φ(T) and statistics
      * @throws UnstableTimeStepException when the explicit step is unstable and sub-cycling is off
-     * @throws org.fieldscore.pde.poisson.NotConvergedException when a linear solve does not converge
+     * @throws org.fieldscore.pde.NotConvergedException when a linear solve does not converge
      */
     public DiffusionResult run(DiffusionProblem problem, double endTime) {
         if (Double.isNaN(timeStep)) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.SolveReport;
+import org.fieldscore.pde.Stopping;
 import org.fieldscore.pde.internal.EllipticOperator;
 import org.fieldscore.pde.internal.solve.PreparedSolve;
 import org.fieldscore.pde.internal.stencil.PaddedLayout;

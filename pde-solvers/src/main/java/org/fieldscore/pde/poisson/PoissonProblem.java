@@ -11,6 +11,8 @@ import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.source.Deposition;
 import org.fieldscore.fields.source.Source;
 import org.fieldscore.pde.GridRequirements;
+import org.fieldscore.pde.SolveReport;
+import org.fieldscore.pde.Stopping;
 import org.fieldscore.pde.internal.EllipticOperator;
 
 /**

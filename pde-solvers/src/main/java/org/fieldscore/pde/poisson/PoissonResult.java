@@ -1,6 +1,8 @@
 package org.fieldscore.pde.poisson;
 
 import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.pde.NotConvergedException;
+import org.fieldscore.pde.SolveReport;
 
 /**
  * The outcome of a Poisson solve: the solution on the problem's grid with the solver's report. Immutable.

@@ -1,6 +1,7 @@
 package org.fieldscore.pde.poisson;
 
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.Stopping;
 
 /**
  * A solver for the discrete Poisson equation (∇²<sub>h</sub> − σ)u = b of a {@link PoissonProblem} (and of the

@@ -2,6 +2,8 @@ package org.fieldscore.pde.poisson;
 
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.pde.SolveReport;
+import org.fieldscore.pde.Stopping;
 import org.fieldscore.pde.internal.EllipticOperator;
 import org.fieldscore.pde.internal.solve.PreparedSolve;
 import org.fieldscore.pde.internal.stencil.AxisSpec;

@@ -7,7 +7,7 @@ import org.fieldscore.fields.VectorField;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.testing.Convergence;
 import org.fieldscore.pde.poisson.PoissonSolvers;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.Stopping;
 import org.junit.jupiter.api.Test;
 
 class ScoreToDensityTest {

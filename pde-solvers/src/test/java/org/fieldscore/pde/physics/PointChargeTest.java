@@ -15,7 +15,7 @@ import org.fieldscore.fields.source.PointSource;
 import org.fieldscore.pde.analytic.AnalyticSolutions;
 import org.fieldscore.pde.poisson.PoissonProblem;
 import org.fieldscore.pde.poisson.PoissonSolvers;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.Stopping;
 import org.junit.jupiter.api.Test;
 
 class PointChargeTest {

@@ -9,6 +9,7 @@ import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.Stopping;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

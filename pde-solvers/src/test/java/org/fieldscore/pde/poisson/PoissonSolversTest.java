@@ -12,6 +12,8 @@ import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Centering;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.NotConvergedException;
+import org.fieldscore.pde.Stopping;
 import org.junit.jupiter.api.Test;
 
 class PoissonSolversTest {

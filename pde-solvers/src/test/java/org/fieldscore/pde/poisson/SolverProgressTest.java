@@ -11,6 +11,7 @@ import org.fieldscore.fields.bc.BoundaryCondition;
 import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.progress.ProgressListener;
+import org.fieldscore.pde.Stopping;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

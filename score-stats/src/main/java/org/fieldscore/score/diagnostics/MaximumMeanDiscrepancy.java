@@ -3,7 +3,7 @@ package org.fieldscore.score.diagnostics;
 import java.util.Arrays;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 
 /**
  * The unbiased estimate of the squared maximum mean discrepancy with the Gaussian kernel

@@ -1,6 +1,6 @@
 package org.fieldscore.score.diagnostics;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.GaussianMixtureModel;
 
 /**

@@ -3,7 +3,7 @@ package org.fieldscore.score.estimate;
 import java.util.Objects;
 
 import org.fieldscore.score.model.AutodiffModel;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.LogDensityFunction;
 import org.fieldscore.score.model.UnnormalizedModel;
 import org.hipparchus.analysis.differentiation.FDSFactory;

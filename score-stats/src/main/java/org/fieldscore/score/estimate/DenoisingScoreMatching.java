@@ -2,7 +2,7 @@ package org.fieldscore.score.estimate;
 
 import java.util.SplittableRandom;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 

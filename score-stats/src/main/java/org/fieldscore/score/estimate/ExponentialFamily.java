@@ -3,7 +3,7 @@ package org.fieldscore.score.estimate;
 import java.util.Objects;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.ExponentialFamilyModel;
 import org.fieldscore.score.model.SufficientStatistics;
 import org.fieldscore.score.model.UnnormalizedModel;

@@ -3,7 +3,7 @@ package org.fieldscore.score.estimate;
 import java.util.Objects;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 
 /**
  * Hyvärinen's empirical score-matching objective (JMLR 6, 2005, eq. 4 and Thm. 2):

@@ -1,6 +1,6 @@
 package org.fieldscore.score.estimate;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.LogisticIcaModel;
 import org.fieldscore.score.model.UnnormalizedModel;
 

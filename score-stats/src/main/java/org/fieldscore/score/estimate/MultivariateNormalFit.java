@@ -1,7 +1,7 @@
 package org.fieldscore.score.estimate;
 
 import org.fieldscore.fields.parallel.ParallelLoops;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.MultivariateNormalModel;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.EigenDecompositionSymmetric;

@@ -2,7 +2,7 @@ package org.fieldscore.score.estimate;
 
 import java.util.SplittableRandom;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 
 /**
  * Score-matching estimation θ̂ = argmin J̃(θ) of a {@link ParametricFamily} by {@link Lbfgs}, from a starting

@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * The score and its divergence of a generic {@link LogDensityFunction} at fixed θ, by forward-mode automatic
  * differentiation: log q is evaluated on Hipparchus {@link DerivativeStructure}s of order 2 in the d coordinates,

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.ops.FiniteDifferences;
+import org.fieldscore.score.internal.Checks;
 
 /**
  * The Boltzmann density of a potential sampled on a grid, q(x) = exp(−φ(x)/T): log q = −φ/T, score S = −∇φ/T and

@@ -2,6 +2,8 @@ package org.fieldscore.score.model;
 
 import java.util.Objects;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * An exponential-family model log q(x; θ) = θᵀF(x) with user-supplied statistics F. Its score is
  * S<sub>i</sub> = Σ<sub>j</sub> θ<sub>j</sub> ∂F<sub>j</sub>/∂x<sub>i</sub> and tr(∂S/∂x) = Σ<sub>j</sub> θ<sub>j</sub>

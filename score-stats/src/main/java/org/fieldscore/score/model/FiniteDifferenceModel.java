@@ -3,6 +3,8 @@ package org.fieldscore.score.model;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * The fallback score of a model known only through log q: central differences with step h,
  * S<sub>i</sub> ≈ [f(x + he<sub>i</sub>) − f(x − he<sub>i</sub>)]/2h and ∂²f/∂x<sub>i</sub>² ≈ [f(x + he<sub>i</sub>) − 2f(x) +

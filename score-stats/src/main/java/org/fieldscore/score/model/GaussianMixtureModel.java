@@ -7,6 +7,8 @@ import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * A Gaussian mixture p(x) = Σ<sub>k</sub> w<sub>k</sub> N(x; μ<sub>k</sub>, Σ<sub>k</sub>). With responsibilities
  * r<sub>k</sub>(x) = w<sub>k</sub>N<sub>k</sub>(x)/p(x) and component scores s<sub>k</sub> = −P<sub>k</sub>(x − μ<sub>k</sub>),

@@ -2,6 +2,8 @@ package org.fieldscore.score.model;
 
 import org.hipparchus.CalculusFieldElement;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * The independent component analysis model of Hyvärinen (2005, §3.2), log q(x; W) = Σ<sub>k</sub>
  * G(w<sub>k</sub>ᵀx), with the log-density of a unit-variance logistic source G(s) = −2 log cosh(a s),

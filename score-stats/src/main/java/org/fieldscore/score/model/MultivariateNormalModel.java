@@ -9,6 +9,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * The multivariate normal model of the essay, log q(x; μ, M) = −½ (x − μ)ᵀ M (x − μ), with precision M (symmetric
  * positive definite). Score S(x) = −M(x − μ), divergence tr(∂S/∂x) = −tr M. Immutable.

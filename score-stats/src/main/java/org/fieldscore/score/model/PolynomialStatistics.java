@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.fieldscore.score.internal.Checks;
+
 /**
  * Monomial sufficient statistics F<sub>j</sub>(x) = Π<sub>i</sub> z<sub>i</sub><sup>p<sub>ji</sub></sup> of the
  * standardised coordinates z<sub>i</sub> = (x<sub>i</sub> − c<sub>i</sub>)/s<sub>i</sub>, for every exponent vector

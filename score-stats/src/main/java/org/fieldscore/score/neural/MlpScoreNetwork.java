@@ -2,7 +2,7 @@ package org.fieldscore.score.neural;
 
 import java.util.SplittableRandom;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.model.NoiseConditionalScore;
 

@@ -2,7 +2,7 @@ package org.fieldscore.score.neural;
 
 import java.util.Objects;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 
 /**
  * Settings of {@link ScoreNetworkTrainer}: the objective, Adam steps, batch size, learning rate, noise levels and

@@ -20,7 +20,7 @@ import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.StepFailedException;
 import org.fieldscore.runner.step.StepResult;
 import org.fieldscore.runner.study.StudyCase;
-import org.fieldscore.runner.study.StudyDeclaration;
+import org.fieldscore.runner.scenario.StudyDeclaration;
 import org.fieldscore.runner.study.StudyReport;
 import org.fieldscore.runner.study.StudyRunner;
 
@@ -98,7 +98,7 @@ final class RunCommand extends ScenarioCommand {
      */
     private int runStudy(Scenario scenario, Path folder, Instant started) {
         StudyDeclaration study = scenario.study();
-        List<StudyCase> cases = study.sweep().cases(scenario.source());
+        List<StudyCase> cases = StudyCase.all(study.sweep(), scenario.source());
         try {
             for (StudyCase c : cases) {
                 c.scenario().read();

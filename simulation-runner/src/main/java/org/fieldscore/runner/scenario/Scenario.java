@@ -9,7 +9,6 @@ import org.fieldscore.runner.expr.ExpressionLanguage;
 import org.fieldscore.runner.step.Plan;
 import org.fieldscore.runner.step.Step;
 
-import org.fieldscore.runner.study.StudyDeclaration;
 
 /**
  * A scenario that has been read and checked: every reference resolved, every expression compiled, every grid

@@ -32,7 +32,6 @@ import org.fieldscore.runner.step.Step;
 import org.fieldscore.runner.step.StepHeader;
 import org.fieldscore.runner.step.StepReading;
 import org.fieldscore.runner.step.StepTypes;
-import org.fieldscore.runner.study.StudyDeclaration;
 import org.fieldscore.runner.text.Suggestions;
 
 /**
@@ -255,7 +254,7 @@ public final class ScenarioReader {
                 }
                 String type = m.require("type", "one of " + String.join(", ", StepTypes.names()))
                         .choice(StepTypes.names());
-                StepHeader header = new StepHeader(id, type, item.position(), item.path());
+                StepHeader header = new StepHeader(id, type, item.position(), item.path(), m.keyPositions());
                 outputs.put(id, stepOutput(m, id));
                 try {
                     return StepTypes.read(header, m, reading);

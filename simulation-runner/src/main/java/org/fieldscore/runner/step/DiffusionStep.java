@@ -15,9 +15,9 @@ import org.fieldscore.pde.diffusion.DiffusionMethod;
 import org.fieldscore.pde.diffusion.DiffusionProblem;
 import org.fieldscore.pde.diffusion.DiffusionResult;
 import org.fieldscore.pde.diffusion.DiffusionSolver;
-import org.fieldscore.pde.poisson.NotConvergedException;
+import org.fieldscore.pde.NotConvergedException;
 import org.fieldscore.pde.poisson.PoissonSolvers;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.Stopping;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 

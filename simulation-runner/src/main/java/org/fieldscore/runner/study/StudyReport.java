@@ -19,6 +19,10 @@ import org.fieldscore.runner.output.summary.MachineInfo;
 import org.fieldscore.runner.output.summary.RunSummary;
 import org.fieldscore.runner.output.summary.StepResult;
 import org.fieldscore.runner.output.table.CsvTable;
+import org.fieldscore.runner.scenario.StudyMetric;
+import org.fieldscore.runner.scenario.StudyPlot;
+import org.fieldscore.runner.scenario.Sweep;
+import org.fieldscore.runner.scenario.SweepAxis;
 
 /**
  * Collects the outcomes of a study into its own outputs: {@code study.csv} (one row per case: its swept values and

@@ -1,2 +1,5 @@
-/** Small text helpers shared by the scenario reader and the expression language: "did you mean" suggestions. */
+/**
+ * Small text helpers shared across the runner: "did you mean" suggestions for the scenario reader and the expression
+ * language, and markup escaping for the HTML report and VTK's XML files.
+ */
 package org.fieldscore.runner.text;

@@ -202,7 +202,8 @@ class CliTest {
             CliHarness.Result r = command.equals("run") ? CliHarness.run("run", file.toString(), "--out",
                     out.toString()) : CliHarness.run("validate", file.toString());
             assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-            assertTrue(r.err().contains("unstable-langevin.yaml:") && r.err().contains("step-size")
+            // the message points at the line of the key, not of the step
+            assertTrue(r.err().contains("unstable-langevin.yaml:9:") && r.err().contains("step-size")
                     && r.err().contains("epsilon < 4 sigma_min^2 = 2.0"), r.toString());
             assertFalse(Files.exists(out), "nothing is written for an invalid scenario");
         }

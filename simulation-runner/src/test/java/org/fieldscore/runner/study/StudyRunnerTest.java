@@ -15,6 +15,10 @@ import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.output.OutputDirectory;
 import org.fieldscore.runner.output.summary.RunSummary;
 import org.fieldscore.runner.scenario.ScenarioCase;
+import org.fieldscore.runner.scenario.StudyMetric;
+import org.fieldscore.runner.scenario.StudyPlot;
+import org.fieldscore.runner.scenario.Sweep;
+import org.fieldscore.runner.scenario.SweepAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +54,7 @@ class StudyRunnerTest {
     @Test
     void sweepsResumeAndFitTheObservedOrder(@TempDir Path dir) throws Exception {
         Sweep sweep = new Sweep(List.of(SweepAxis.of("n", List.of("33", "65", "129"))));
-        List<StudyCase> cases = sweep.cases(BASE);
+        List<StudyCase> cases = StudyCase.all(sweep, BASE);
         assertEquals(List.of("case-0001", "case-0002", "case-0003"), cases.stream().map(StudyCase::id).toList());
         OutputDirectory out = OutputDirectory.create(dir);
         StudyRunner runner = new StudyRunner(2);
@@ -80,7 +84,7 @@ class StudyRunnerTest {
         assertEquals(List.of("0.1", "0.2", "0.3"), SweepAxis.range("dt", 0.1, 0.3, 0.1).values());
         assertEquals(List.of("1000", "10000", "100000"), SweepAxis.logRange("T", 1e3, 1e5, 3).values());
         Sweep sweep = new Sweep(List.of(SweepAxis.of("a", List.of("1", "2")), SweepAxis.of("b", List.of("x", "y", "z"))));
-        List<StudyCase> cases = sweep.cases(BASE);
+        List<StudyCase> cases = StudyCase.all(sweep, BASE);
         assertEquals(6, cases.size());
         assertEquals(Map.of("a", "1", "b", "y"), cases.get(1).values());
         assertEquals(Map.of("a", "2", "b", "x"), cases.get(3).values());

@@ -1,8 +1,8 @@
 package org.fieldscore.pde.internal.solve;
 
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.pde.poisson.SolveReport;
-import org.fieldscore.pde.poisson.Stopping;
+import org.fieldscore.pde.SolveReport;
+import org.fieldscore.pde.Stopping;
 
 /**
  * A Poisson solver set up for one operator (multigrid hierarchy, factorisation or transform plans done once), so

@@ -3,12 +3,13 @@ package org.fieldscore.pde.internal.solve;
 import java.util.Objects;
 
 import org.fieldscore.pde.internal.EllipticOperator;
-import org.fieldscore.pde.poisson.PoissonSolver;
 
 /**
- * Access to the preparation of a {@link PoissonSolver} for an operator from the other packages of this module (the
- * time steppers, the benchmarks): preparation works on padded arrays and is not part of the public API, so the
- * solvers' package registers its implementation here when it is initialised.
+ * Access to the preparation of a Poisson solver ({@code org.fieldscore.pde.poisson.PoissonSolver}) for an operator
+ * from the other packages of this module (the time steppers, the benchmarks): preparation works on padded arrays and
+ * is not part of the public API, so the solvers' package registers its implementation here when it is initialised.
+ * The solver is typed {@code Object} here so that this internal package does not depend on the API package that
+ * implements it (no package cycle).
  */
 public final class SolverPreparation {
 
@@ -16,11 +17,11 @@ public final class SolverPreparation {
     @FunctionalInterface
     public interface Preparer {
         /**
-         * @param solver the solver
+         * @param solver a {@code PoissonSolver}
          * @param operator the operator to invert
          * @return the prepared solve
          */
-        PreparedSolve prepare(PoissonSolver solver, EllipticOperator operator);
+        PreparedSolve prepare(Object solver, EllipticOperator operator);
     }
 
     private static volatile Preparer preparer;
@@ -38,13 +39,13 @@ public final class SolverPreparation {
     }
 
     /**
-     * @param solver the solver
+     * @param solver a {@code PoissonSolver}
      * @param operator the operator to invert
      * @return a prepared solve of that operator
      * @throws IllegalArgumentException when the solver cannot handle the operator (for example a spectral solver
      *     with Robin faces, or a direct solver on a grid too large to factorise)
      */
-    public static PreparedSolve prepare(PoissonSolver solver, EllipticOperator operator) {
+    public static PreparedSolve prepare(Object solver, EllipticOperator operator) {
         Objects.requireNonNull(solver, "solver");
         Preparer p = preparer;
         if (p == null) {

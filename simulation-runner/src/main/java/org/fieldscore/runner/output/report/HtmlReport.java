@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.fieldscore.runner.output.MarkupText;
+import org.fieldscore.runner.text.MarkupText;
 import org.fieldscore.runner.output.plot.Figure;
 import org.fieldscore.runner.output.summary.ComparisonResult;
 import org.fieldscore.runner.output.summary.MachineInfo;

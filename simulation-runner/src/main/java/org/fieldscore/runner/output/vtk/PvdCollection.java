@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.fieldscore.runner.output.MarkupText;
+import org.fieldscore.runner.text.MarkupText;
 
 /**
  * A ParaView data collection ({@code .pvd}): a list of data files, each with its time, that ParaView opens as one

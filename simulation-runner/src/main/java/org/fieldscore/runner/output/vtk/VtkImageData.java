@@ -16,7 +16,7 @@ import java.util.Objects;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.grid.Grid;
-import org.fieldscore.runner.output.MarkupText;
+import org.fieldscore.runner.text.MarkupText;
 
 /**
  * VTK XML ImageData ({@code .vti}) holding one or more fields of one space grid as point data. The fields are read

@@ -1,4 +1,4 @@
-package org.fieldscore.pde.poisson;
+package org.fieldscore.pde;
 
 /**
  * Thrown when a result is used as a solution although its solver stopped before reaching its tolerance.

@@ -1,4 +1,4 @@
-package org.fieldscore.pde.poisson;
+package org.fieldscore.pde;
 
 /**
  * What a solver did on one linear system (A − σ)u = b. Immutable.

@@ -1,4 +1,4 @@
-package org.fieldscore.runner.study;
+package org.fieldscore.runner.scenario;
 
 import java.util.Objects;
 

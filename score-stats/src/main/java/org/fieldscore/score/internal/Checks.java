@@ -1,4 +1,4 @@
-package org.fieldscore.score.model;
+package org.fieldscore.score.internal;
 
 /**
  * Argument checks shared by the score-stats packages; every failure names the argument, the bad value and what

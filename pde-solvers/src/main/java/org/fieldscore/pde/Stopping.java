@@ -1,4 +1,4 @@
-package org.fieldscore.pde.poisson;
+package org.fieldscore.pde;
 
 /**
  * When an iterative solver stops: as soon as ‖r‖₂ ≤ max(relative·‖b‖₂, absolute), or after maxIterations

@@ -1,4 +1,4 @@
-package org.fieldscore.runner.output;
+package org.fieldscore.runner.text;
 
 /** Escaping of text for HTML and XML files (the report, VTK's XML formats). */
 public final class MarkupText {
