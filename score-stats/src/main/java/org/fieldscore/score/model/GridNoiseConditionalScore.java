@@ -9,6 +9,7 @@ import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.density.GridDensities;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.ops.FiniteDifferences;
+import org.fieldscore.score.internal.Checks;
 
 /**
  * The exact blurred scores s<sub>σ</sub> = ∇ log p<sub>σ</sub> of a density given on a grid, from the noised densities

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.sde.ScoreSde;
 
 /**

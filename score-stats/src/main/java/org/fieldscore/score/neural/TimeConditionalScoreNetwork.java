@@ -1,6 +1,6 @@
 package org.fieldscore.score.neural;
 
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.sde.ScoreSde;
 import org.fieldscore.score.sde.TimeConditionalScore;

@@ -7,7 +7,7 @@ import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.random.SeededStreams;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.sde.ScoreSde;
 import org.fieldscore.score.sde.TimeConditionalScore;

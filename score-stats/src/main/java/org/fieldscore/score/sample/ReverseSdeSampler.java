@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.fieldscore.fields.progress.ProgressListener;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.sde.ScoreSde;
 import org.fieldscore.score.sde.TimeConditionalScore;

@@ -1,7 +1,7 @@
 package org.fieldscore.score.sde;
 
 import org.fieldscore.fields.InvalidArgumentException;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.special.Erf;
 

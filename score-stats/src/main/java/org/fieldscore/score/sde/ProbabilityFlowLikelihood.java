@@ -9,7 +9,7 @@ import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ItemCounter;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.random.SeededStreams;
-import org.fieldscore.score.model.Checks;
+import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.model.ScoreModel;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
