@@ -47,7 +47,7 @@ public final class HeatKernelSmoothing {
             throw new InvalidArgumentException("sigma-min", sigmaMin, "≥ " + MIN_CELLS_PER_SIGMA * h
                     + " (two cells of the grid)", "the smallest noise level σ = " + sigmaMin + " spans fewer than "
                     + MIN_CELLS_PER_SIGMA + " cells of spacing " + h + " on " + grid
-                    + "; refine the grid or raise sigma-min to at least " + MIN_CELLS_PER_SIGMA * h);
+                    + "; sigma-min must be at least " + MIN_CELLS_PER_SIGMA * h + ": refine the grid or raise it");
         }
     }
 

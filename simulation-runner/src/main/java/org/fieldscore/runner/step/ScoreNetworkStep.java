@@ -150,6 +150,14 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
 
     /**
      * @param plan the plan of a model-producing step
+     * @return whether it is a score network (a model without a log density)
+     */
+    static boolean isNetwork(Plan plan) {
+        return plan.metrics().containsAll(TRAINING_METRICS);
+    }
+
+    /**
+     * @param plan the plan of a model-producing step
      * @return whether it is a score network trained at one noise level only (one that cannot drive annealed
      *     Langevin dynamics)
      */
