@@ -65,7 +65,7 @@ public final class ProbabilityFlowSampler {
                             @Override
                             public double[] computeDerivatives(double t, double[] y) {
                                 double[] out = new double[d];
-                                flow.velocity(y, t, flow.score().at(t), out);
+                                flow.velocity(y, t, flow.scoreAt(t), out);
                                 return out;
                             }
                         };

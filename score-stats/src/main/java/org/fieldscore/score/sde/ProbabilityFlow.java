@@ -14,6 +14,14 @@ import org.fieldscore.score.model.ScoreModel;
 public record ProbabilityFlow(ScoreSde sde, TimeConditionalScore score) {
 
     /**
+     * @param t a time the integrator asks for, which may overshoot [ε, 1] by rounding
+     * @return the score at t clamped to [ε, 1]
+     */
+    public ScoreModel scoreAt(double t) {
+        return score.at(Math.max(sde.epsilon(), Math.min(1, t)));
+    }
+
+    /**
      * @param x a point
      * @param t the time
      * @param s the score at t

@@ -127,7 +127,7 @@ public final class ProbabilityFlowLikelihood {
                         @Override
                         public double[] computeDerivatives(double t, double[] y) {
                             double[] out = new double[d + accumulators];
-                            ScoreModel s = score.at(t);
+                            ScoreModel s = flow.scoreAt(t);
                             double[] x = java.util.Arrays.copyOf(y, d);
                             double[] vel = new double[d];
                             flow.velocity(x, t, s, vel);

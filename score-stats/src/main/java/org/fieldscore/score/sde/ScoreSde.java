@@ -158,6 +158,66 @@ public sealed interface ScoreSde permits VarianceExplodingSde, VariancePreservin
     }
 
     /**
+     * The inverse of {@link #score(NoiseConditionalScore)}: the blurred scores of p<sub>0</sub> from a time-conditional
+     * score of this SDE, s̃<sub>σ</sub>(y) = m·s<sub>t</sub>(m y) at the time t with σ̃(t) = σ (σ̃ increases with t for
+     * the three SDEs; t by Brent's method to 1e-13). So a learned time-conditional network drives annealed Langevin,
+     * or the samplers of another SDE.
+     *
+     * @param score s(x, t) of this SDE
+     * @return σ ↦ the score of p<sub>0</sub> ∗ N(0, σ²I), for σ̃(ε) ≤ σ ≤ σ̃(1)
+     */
+    default NoiseConditionalScore blurred(TimeConditionalScore score) {
+        ScoreSde sde = this;
+        int d = score.dimension();
+        double low = noiseLevel(epsilon());
+        double high = noiseLevel(1);
+        return sigma -> {
+            if (!(sigma >= low * (1 - 1e-12) && sigma <= high * (1 + 1e-12))) {
+                throw InvalidArgumentException.of("sigma", sigma, "in [" + low + ", " + high + "], the noise levels"
+                        + " σ̃(t) = s(t)/m(t) of the " + sde.name() + " SDE over [ε, 1]");
+            }
+            double t = Math.min(1, Math.max(sde.epsilon(), new org.hipparchus.analysis.solvers.BrentSolver(1e-13)
+                    .solve(200, u -> Math.log(sde.noiseLevel(u) / sigma), sde.epsilon(), 1)));
+            if (Math.abs(sigma - low) <= 1e-12 * low) {
+                t = sde.epsilon();
+            } else if (Math.abs(sigma - high) <= 1e-12 * high) {
+                t = 1;
+            }
+            double m = sde.meanScale(t);
+            ScoreModel s = score.at(t);
+            return new ScoreModel() {
+                private final ThreadLocal<double[]> scaled = ThreadLocal.withInitial(() -> new double[d]);
+
+                @Override
+                public int dimension() {
+                    return d;
+                }
+
+                @Override
+                public void score(double[] y, double[] out) {
+                    double[] x = scaled.get();
+                    for (int i = 0; i < d; i++) {
+                        x[i] = m * y[i];
+                    }
+                    s.score(x, out);
+                    for (int i = 0; i < d; i++) {
+                        out[i] *= m;
+                    }
+                }
+
+                @Override
+                public double scoreDivergence(double[] y) {
+                    double[] x = scaled.get();
+                    for (int i = 0; i < d; i++) {
+                        x[i] = m * y[i];
+                    }
+                    return m * m * s.scoreDivergence(x);
+                }
+            };
+        };
+    }
+
+    /**
      * @param t a time
      * @param argument the argument's name for the message
      * @throws InvalidArgumentException unless ε ≤ t ≤ 1

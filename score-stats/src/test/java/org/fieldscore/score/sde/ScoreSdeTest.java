@@ -102,6 +102,58 @@ class ScoreSdeTest {
         }
     }
 
+    /** blurred(score(p)) is p's blurred score again, at every level the SDE covers; outside it is refused. */
+    @Test
+    void blurredScoresOfATimeConditionalScoreRoundTrip() {
+        GaussianMixtureModel p0 = new GaussianMixtureModel(new double[] {0.7, 0.3}, new double[][] {{1, 2}, {-3, 0}},
+                new double[][][] {{{1, 0.3}, {0.3, 2}}, {{0.5, 0}, {0, 0.5}}});
+        for (ScoreSde sde : SDES) {
+            TimeConditionalModel model = new TimeConditionalModel(sde, sde.score(p0));
+            for (double t : new double[] {sde.epsilon(), 0.2, 0.6, 1}) {
+                double sigma = sde.noiseLevel(t);
+                double[] x = {0.5 + sigma, -0.2};
+                double[] a = new double[2];
+                double[] b = new double[2];
+                model.atNoise(sigma).score(x, a);
+                p0.withNoise(sigma).score(x, b);
+                Closeness.assertClose(sde.name() + " blurred score at σ = " + sigma, b, a, 1e-8, 1e-10);
+                Closeness.assertClose(sde.name() + " blurred divergence at σ = " + sigma,
+                        p0.withNoise(sigma).scoreDivergence(x), model.atNoise(sigma).scoreDivergence(x), 1e-8, 1e-10);
+            }
+            assertEquals("sigma", assertThrows(InvalidArgumentException.class,
+                    () -> model.atNoise(2 * sde.noiseLevel(1))).argument());
+        }
+    }
+
+    /** The exact score has zero Fisher divergence at every t; the score frozen at t = 0.5 has a positive one. */
+    @Test
+    void fisherDivergenceOverTimeSeparatesExactAndWrongScores() {
+        GaussianMixtureModel p0 = new GaussianMixtureModel(new double[] {0.8, 0.2}, new double[][] {{2, 2}, {-2, -2}},
+                new double[][][] {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}});
+        ScoreSde vp = SDES[1];
+        TimeConditionalScore exact = vp.score(p0);
+        TimeConditionalScore frozen = new TimeConditionalScore() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public ScoreModel at(double t) {
+                return exact.at(0.5);
+            }
+        };
+        double[] times = {0.1, 0.5, 0.9};
+        var same = FisherDivergenceOverTime.estimate(vp, exact, exact, p0.draw(2000, 1), times, 2);
+        var wrong = FisherDivergenceOverTime.estimate(vp, frozen, exact, p0.draw(2000, 1), times, 2);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(0, same[k].value(), 1e-20, "exact at t = " + times[k]);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(wrong[0].value() > 10 * wrong[0].standardError()
+                && wrong[2].value() > 10 * wrong[2].standardError(), "frozen score away from t = 0.5");
+        assertEquals(0, wrong[1].value(), 1e-20, "frozen score at its own time");
+    }
+
     @Test
     void badParametersAreRefusedWithTheirNames() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,

@@ -49,6 +49,32 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference model = reading.reference(body.require("model", "the id of a model with blurred scores"));
+        ScoreSde sde = readSde(body);
+        String sampler = body.choice("sampler", SAMPLERS, "reverse-sde");
+        double tolerance = 1e-5;
+        if (body.has("ode-tolerance")) {
+            tolerance = body.get("ode-tolerance").number();
+            try {
+                OdeTolerance.of(tolerance);
+            } catch (InvalidArgumentException e) {
+                throw body.get("ode-tolerance").problem(e.getMessage());
+            }
+        }
+        double snr = body.has("snr") ? body.get("snr").positive() : 0.16;
+        return new DiffusionSamplerStep(header, model, sde, sampler, body.integer("steps", 1, 1_000_000, 1000),
+                body.integer("corrector-steps", 0, 100, 1), snr, tolerance, body.integer("chains", 1, 10_000_000, 1000),
+                body.has("seed") ? body.get("seed").longValue() : null,
+                body.has("modes") ? reading.reference(body.get("modes")) : null);
+    }
+
+    /**
+     * Reads {@code sde} with its parameters ({@code sigma-min}/{@code sigma-max} for VE, {@code beta-min}/{@code
+     * beta-max} otherwise, {@code epsilon}), reporting a bad value at its key.
+     *
+     * @param body the step
+     * @return the SDE
+     */
+    static ScoreSde readSde(MapNode body) {
         ScenarioNode sdeNode = body.require("sde", "one of " + ScoreSde.NAMES);
         String name = sdeNode.choice(ScoreSde.NAMES);
         boolean ve = name.equals("ve");
@@ -69,21 +95,7 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
             String key = e.argument();
             throw (body.has(key) ? body.get(key) : sdeNode).problem(e.getMessage());
         }
-        String sampler = body.choice("sampler", SAMPLERS, "reverse-sde");
-        double tolerance = 1e-5;
-        if (body.has("ode-tolerance")) {
-            tolerance = body.get("ode-tolerance").number();
-            try {
-                OdeTolerance.of(tolerance);
-            } catch (InvalidArgumentException e) {
-                throw body.get("ode-tolerance").problem(e.getMessage());
-            }
-        }
-        double snr = body.has("snr") ? body.get("snr").positive() : 0.16;
-        return new DiffusionSamplerStep(header, model, sde, sampler, body.integer("steps", 1, 1_000_000, 1000),
-                body.integer("corrector-steps", 0, 100, 1), snr, tolerance, body.integer("chains", 1, 10_000_000, 1000),
-                body.has("seed") ? body.get("seed").longValue() : null,
-                body.has("modes") ? reading.reference(body.get("modes")) : null);
+        return sde;
     }
 
     @Override

@@ -162,7 +162,7 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
      *     Langevin dynamics)
      */
     static boolean isSingleLevelNetwork(Plan plan) {
-        return plan.metrics().containsAll(TRAINING_METRICS) && !plan.metrics().containsAll(NOISE_METRICS);
+        return isNetwork(plan) && !plan.capabilities().contains(ModelCapability.BLURRED_SCORES);
     }
 
     private boolean conditional() {
