@@ -22,21 +22,9 @@ class ProbabilityFlowLikelihoodTest {
         return new GaussianMixtureModel(new double[] {0.6, 0.4}, means, cov);
     }
 
-    /** p_t as a mixture (its logDensity omits −(d/2) log 2π, added where compared): means mμ, covariances m²Σ + s²I. */
+    /** p_t as a mixture: the law of m(t)x + s(t)z. */
     private static GaussianMixtureModel marginal(GaussianMixtureModel p0, ScoreSde sde, double t) {
-        double m = sde.meanScale(t);
-        double s = sde.marginalStd(t);
-        double[][] means = p0.means();
-        double[][][] cov = p0.covariances();
-        for (int c = 0; c < means.length; c++) {
-            for (int i = 0; i < means[c].length; i++) {
-                means[c][i] *= m;
-                for (int j = 0; j < means[c].length; j++) {
-                    cov[c][i][j] = m * m * cov[c][i][j] + (i == j ? s * s : 0);
-                }
-            }
-        }
-        return new GaussianMixtureModel(p0.weights(), means, cov);
+        return p0.scaled(sde.meanScale(t)).withNoise(sde.marginalStd(t));
     }
 
     /**
@@ -54,13 +42,11 @@ class ProbabilityFlowLikelihoodTest {
             double previous = Double.POSITIVE_INFINITY;
             for (double tol : new double[] {1e-5, 1e-8}) {
                 ProbabilityFlowLikelihood.Estimate e = ProbabilityFlowLikelihood.logDensity(sde, sde.score(p0), points,
-                        OdeTolerance.of(tol), ProbabilityFlowLikelihood.Divergence.exact(),
-                        x -> end.logDensity(x) - Math.log(2 * Math.PI),
+                        OdeTolerance.of(tol), ProbabilityFlowLikelihood.Divergence.exact(), end::normalizedLogDensity,
                         ProgressListener.NONE);
                 double worst = 0;
                 for (int p = 0; p < 12; p++) {
-                    double exact = start.logDensity(new double[] {points[2 * p], points[2 * p + 1]})
-                            - Math.log(2 * Math.PI);
+                    double exact = start.normalizedLogDensity(new double[] {points[2 * p], points[2 * p + 1]});
                     worst = Math.max(worst, Math.abs(e.logDensity()[p] - exact));
                 }
                 assertTrue(worst < 100 * tol, sde.name() + " tolerance " + tol + ": error " + worst);
@@ -80,13 +66,11 @@ class ProbabilityFlowLikelihoodTest {
         GaussianMixtureModel end = marginal(p0, sde, 1);
         double[] points = start.draw(8, 4);
         ProbabilityFlowLikelihood.Estimate h = ProbabilityFlowLikelihood.logDensity(sde, sde.score(p0), points,
-                OdeTolerance.of(1e-7), ProbabilityFlowLikelihood.Divergence.hutchinson(8, 9),
-                x -> end.logDensity(x) - 0.5 * d * Math.log(2 * Math.PI),
+                OdeTolerance.of(1e-7), ProbabilityFlowLikelihood.Divergence.hutchinson(8, 9), end::normalizedLogDensity,
                 ProgressListener.NONE);
-        double norm = 0.5 * d * Math.log(2 * Math.PI);
         int within = 0;
         for (int p = 0; p < 8; p++) {
-            double exact = start.logDensity(java.util.Arrays.copyOfRange(points, p * d, (p + 1) * d)) - norm;
+            double exact = start.normalizedLogDensity(java.util.Arrays.copyOfRange(points, p * d, (p + 1) * d));
             double se = h.standardError()[p];
             assertTrue(se > 0, "a standard error from 8 probes");
             if (Math.abs(h.logDensity()[p] - exact) < 4 * se + 1e-4) {

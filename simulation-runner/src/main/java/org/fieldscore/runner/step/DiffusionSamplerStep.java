@@ -36,13 +36,16 @@ import org.fieldscore.score.sde.TimeConditionalScore;
  * @param chains chains
  * @param seed seed or null
  * @param modes mixture defining modes, or null
+ * @param keepPaths chains whose paths are kept for plots (SDE samplers)
  */
 public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde sde, String sampler, int steps,
-        int correctorSteps, double snr, double tolerance, int chains, Long seed, Reference modes) implements Step {
+        int correctorSteps, double snr, double tolerance, int chains, Long seed, Reference modes, int keepPaths)
+        implements Step {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "sde", "sigma-min", "sigma-max", "beta-min", "beta-max",
-            "epsilon", "sampler", "steps", "corrector-steps", "snr", "ode-tolerance", "chains", "seed", "modes");
+            "epsilon", "sampler", "steps", "corrector-steps", "snr", "ode-tolerance", "chains", "seed", "modes",
+            "keep-paths");
 
     /** The sampler names. */
     public static final List<String> SAMPLERS = List.of("reverse-sde", "predictor-corrector", "probability-flow");
@@ -61,10 +64,16 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
             }
         }
         double snr = body.has("snr") ? body.get("snr").positive() : 0.16;
+        int chains = body.integer("chains", 1, 10_000_000, 1000);
+        int keepPaths = body.integer("keep-paths", 0, Math.min(chains, 20), 0);
+        if (keepPaths > 0 && sampler.equals("probability-flow")) {
+            throw body.get("keep-paths").problem("'keep-paths' belongs to the SDE samplers (reverse-sde,"
+                    + " predictor-corrector); the ODE sampler keeps no steps");
+        }
         return new DiffusionSamplerStep(header, model, sde, sampler, body.integer("steps", 1, 1_000_000, 1000),
-                body.integer("corrector-steps", 0, 100, 1), snr, tolerance, body.integer("chains", 1, 10_000_000, 1000),
+                body.integer("corrector-steps", 0, 100, 1), snr, tolerance, chains,
                 body.has("seed") ? body.get("seed").longValue() : null,
-                body.has("modes") ? reading.reference(body.get("modes")) : null);
+                body.has("modes") ? reading.reference(body.get("modes")) : null, keepPaths);
     }
 
     /**
@@ -125,9 +134,10 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
         ChainSamples samples;
         try {
             samples = switch (sampler) {
-                case "reverse-sde" -> new ReverseSdeSampler(sde, score, steps).run(chains, s, 0, context.progress());
+                case "reverse-sde" -> new ReverseSdeSampler(sde, score, steps).run(chains, s, keepPaths,
+                        context.progress());
                 case "predictor-corrector" -> new PredictorCorrectorSampler(sde, score, steps, correctorSteps, snr)
-                        .run(chains, s, 0, context.progress());
+                        .run(chains, s, keepPaths, context.progress());
                 default -> new ProbabilityFlowSampler(sde, score, OdeTolerance.of(tolerance))
                         .run(chains, s, context.progress());
             };
@@ -135,7 +145,9 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
             throw new StepFailedException(header, e.getMessage(), e);
         }
         int d = samples.dimension();
-        StepValue.Samples value = new StepValue.Samples(d, samples.copyValues(), DataStep.axisNames(d));
+        StepValue.Samples value = new StepValue.Samples(d, samples.copyValues(), DataStep.axisNames(d),
+                LangevinStep.planarPaths(samples, Math.max(1, (steps + LangevinStep.PLOTTED_STATES - 1)
+                        / LangevinStep.PLOTTED_STATES)));
         Map<String, Double> metrics = DataStep.metrics(value);
         LangevinStep.addModeFractions(modes, value.points(), context, metrics);
         return new StepResult(id(), type(), value, metrics, null, 0);
