@@ -121,38 +121,7 @@ public sealed interface ScoreSde permits VarianceExplodingSde, VariancePreservin
                 sde.requireTime(t, "t");
                 double m = sde.meanScale(t);
                 ScoreModel s = blurred.atNoise(sde.noiseLevel(t));
-                if (m == 1) {
-                    return s;
-                }
-                return new ScoreModel() {
-                    private final ThreadLocal<double[]> scaled = ThreadLocal.withInitial(() -> new double[d]);
-
-                    @Override
-                    public int dimension() {
-                        return d;
-                    }
-
-                    @Override
-                    public void score(double[] x, double[] out) {
-                        double[] y = scaled.get();
-                        for (int i = 0; i < d; i++) {
-                            y[i] = x[i] / m;
-                        }
-                        s.score(y, out);
-                        for (int i = 0; i < d; i++) {
-                            out[i] /= m;
-                        }
-                    }
-
-                    @Override
-                    public double scoreDivergence(double[] x) {
-                        double[] y = scaled.get();
-                        for (int i = 0; i < d; i++) {
-                            y[i] = x[i] / m;
-                        }
-                        return s.scoreDivergence(y) / (m * m);
-                    }
-                };
+                return m == 1 ? s : new ScaledScore(s, 1 / m);
             }
         };
     }
@@ -168,7 +137,6 @@ public sealed interface ScoreSde permits VarianceExplodingSde, VariancePreservin
      */
     default NoiseConditionalScore blurred(TimeConditionalScore score) {
         ScoreSde sde = this;
-        int d = score.dimension();
         double low = noiseLevel(epsilon());
         double high = noiseLevel(1);
         return sigma -> {
@@ -183,37 +151,7 @@ public sealed interface ScoreSde permits VarianceExplodingSde, VariancePreservin
             } else if (Math.abs(sigma - high) <= 1e-12 * high) {
                 t = 1;
             }
-            double m = sde.meanScale(t);
-            ScoreModel s = score.at(t);
-            return new ScoreModel() {
-                private final ThreadLocal<double[]> scaled = ThreadLocal.withInitial(() -> new double[d]);
-
-                @Override
-                public int dimension() {
-                    return d;
-                }
-
-                @Override
-                public void score(double[] y, double[] out) {
-                    double[] x = scaled.get();
-                    for (int i = 0; i < d; i++) {
-                        x[i] = m * y[i];
-                    }
-                    s.score(x, out);
-                    for (int i = 0; i < d; i++) {
-                        out[i] *= m;
-                    }
-                }
-
-                @Override
-                public double scoreDivergence(double[] y) {
-                    double[] x = scaled.get();
-                    for (int i = 0; i < d; i++) {
-                        x[i] = m * y[i];
-                    }
-                    return m * m * s.scoreDivergence(x);
-                }
-            };
+            return new ScaledScore(score.at(t), sde.meanScale(t));
         };
     }
 

@@ -113,8 +113,7 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
                 throw model.problem("'" + model.id() + "' is a score network trained at one noise level; annealed"
                         + " Langevin needs the score at every level: train it with 'objective: noise-conditional'");
             }
-            context.model(model, "'annealed-langevin.model' (or give a 'grid' for exact noised scores of any model"
-                    + " with a log density)", ModelCapability.BLURRED_SCORES);
+            context.model(model, "'annealed-langevin.model'", ModelCapability.BLURRED_SCORES);
         }
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(LangevinStep.modeMetrics(modes, d, context));

@@ -61,14 +61,7 @@ public record DiffusionNetworkStep(StepHeader header, Reference data, ScoreSde s
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference data = reading.reference(body.require("data", "the id of a data or sampling step to learn from"));
         ScoreSde sde = DiffusionSamplerStep.readSde(body);
-        List<Integer> hidden = List.of(64, 64);
-        if (body.has("hidden")) {
-            List<Integer> widths = new ArrayList<>();
-            for (ScenarioNode width : body.get("hidden").list(1, 8)) {
-                widths.add(width.integer(1, 4096));
-            }
-            hidden = widths;
-        }
+        List<Integer> hidden = ScoreNetworkStep.readHidden(body);
         List<Double> times = List.of(sde.epsilon(), 0.1, 0.3, 0.5, 0.7, 1.0);
         if (body.has("times")) {
             List<Double> t = new ArrayList<>();

@@ -54,15 +54,7 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
         Reference model = reading.reference(body.require("model", "the id of a model with blurred scores"));
         ScoreSde sde = readSde(body);
         String sampler = body.choice("sampler", SAMPLERS, "reverse-sde");
-        double tolerance = 1e-5;
-        if (body.has("ode-tolerance")) {
-            tolerance = body.get("ode-tolerance").number();
-            try {
-                OdeTolerance.of(tolerance);
-            } catch (InvalidArgumentException e) {
-                throw body.get("ode-tolerance").problem(e.getMessage());
-            }
-        }
+        double tolerance = readTolerance(body);
         double snr = body.has("snr") ? body.get("snr").positive() : 0.16;
         int chains = body.integer("chains", 1, 10_000_000, 1000);
         int keepPaths = body.integer("keep-paths", 0, Math.min(chains, 20), 0);
@@ -105,6 +97,23 @@ public record DiffusionSamplerStep(StepHeader header, Reference model, ScoreSde 
             throw (body.has(key) ? body.get(key) : sdeNode).problem(e.getMessage());
         }
         return sde;
+    }
+
+    /**
+     * @param body the step
+     * @return {@code ode-tolerance} (default 1e-5), checked by {@link OdeTolerance}
+     */
+    static double readTolerance(MapNode body) {
+        if (!body.has("ode-tolerance")) {
+            return 1e-5;
+        }
+        double tolerance = body.get("ode-tolerance").number();
+        try {
+            OdeTolerance.of(tolerance);
+        } catch (InvalidArgumentException e) {
+            throw body.get("ode-tolerance").problem(e.getMessage());
+        }
+        return tolerance;
     }
 
     @Override

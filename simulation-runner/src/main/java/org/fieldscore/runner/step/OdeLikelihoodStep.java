@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.score.model.GaussianMixtureModel;
 import org.fieldscore.score.model.NoiseConditionalScore;
@@ -42,15 +41,7 @@ public record OdeLikelihoodStep(StepHeader header, Reference model, Reference da
         Reference model = reading.reference(body.require("model", "the id of a model with blurred scores"));
         Reference data = reading.reference(body.require("data", "the id of the points to evaluate"));
         ScoreSde sde = DiffusionSamplerStep.readSde(body);
-        double tolerance = 1e-5;
-        if (body.has("ode-tolerance")) {
-            tolerance = body.get("ode-tolerance").number();
-            try {
-                OdeTolerance.of(tolerance);
-            } catch (InvalidArgumentException e) {
-                throw body.get("ode-tolerance").problem(e.getMessage());
-            }
-        }
+        double tolerance = DiffusionSamplerStep.readTolerance(body);
         int probes = body.integer("probes", 0, 1000, 0);
         if (probes == 1) {
             throw body.get("probes").problem("probes must be 0 (exact divergence) or at least 2 (Hutchinson), got 1");

@@ -72,14 +72,7 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference data = reading.reference(body.require("data", "the id of a data or sampling step to learn from"));
-        List<Integer> hidden = List.of(64, 64);
-        if (body.has("hidden")) {
-            List<Integer> widths = new ArrayList<>();
-            for (ScenarioNode width : body.get("hidden").list(1, 8)) {
-                widths.add(width.integer(1, 4096));
-            }
-            hidden = widths;
-        }
+        List<Integer> hidden = readHidden(body);
         String objective = body.choice("objective", OBJECTIVES, "sliced-vr");
         double max = 1;
         double min = 1;
@@ -114,6 +107,21 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
                 body.integer("steps", 1, 10_000_000, 2000), body.integer("batch", 1, 1_000_000, 128),
                 body.positive("learning-rate", 1e-3), body.has("seed") ? body.get("seed").longValue() : null,
                 body.has("truth") ? reading.reference(body.get("truth")) : null);
+    }
+
+    /**
+     * @param body the step
+     * @return the {@code hidden} layer widths (1 to 8 layers of 1 to 4096 units; default [64, 64])
+     */
+    static List<Integer> readHidden(MapNode body) {
+        if (!body.has("hidden")) {
+            return List.of(64, 64);
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (ScenarioNode width : body.get("hidden").list(1, 8)) {
+            widths.add(width.integer(1, 4096));
+        }
+        return widths;
     }
 
     @Override
