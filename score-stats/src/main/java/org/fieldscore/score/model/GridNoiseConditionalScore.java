@@ -32,6 +32,7 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
 
     private final Grid grid;
     private final double[] sigmas;
+    private final SampledScalarField[] logDensities;
     private final SampledVectorField[] scores;
     private final SampledScalarField[] divergences;
     private final double[] logInitial;
@@ -56,12 +57,14 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
         }
         FiniteDifferences fd = FiniteDifferences.order(order);
         this.sigmas = sigmas.clone();
+        logDensities = new SampledScalarField[sigmas.length];
         scores = new SampledVectorField[sigmas.length];
         divergences = new SampledScalarField[sigmas.length];
         for (int k = 0; k < sigmas.length; k++) {
             Checks.requirePositive(sigmas[k], "sigmas[" + k + "]");
             grid.requireSame(densities[k].grid());
             SampledScalarField log = densities[k].map(v -> v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY);
+            logDensities[k] = log;
             scores[k] = fd.gradient(log);
             divergences[k] = fd.laplacian(log);
         }
@@ -117,6 +120,14 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
      */
     public SampledVectorField scoreField(double sigma) {
         return scores[level(sigma)];
+    }
+
+    /**
+     * @param sigma a solved level
+     * @return log p<sub>σ</sub> on the grid, normalised as the solve's densities are (−∞ where p<sub>σ</sub> underflowed)
+     */
+    public SampledScalarField logDensityField(double sigma) {
+        return logDensities[level(sigma)];
     }
 
     private int level(double sigma) {

@@ -106,8 +106,8 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
                 throw gridNode.problem("the model '" + model.id() + "' is " + d + "-dimensional; the grid must be a "
                         + d + "-D space grid, got " + grid);
             }
-            // per level the density, its log-gradient (d components) and Laplacian; plus p₀ and its log
-            workspace += 8L * grid.pointCount() * ((long) levels * (d + 2) + 2 + d);
+            // per level the density, its log, log-gradient (d components) and Laplacian; plus p₀, its log and points
+            workspace += 8L * grid.pointCount() * ((long) levels * (d + 3) + 2 + d);
         } else {
             if (ScoreNetworkStep.isSingleLevelNetwork(target)) {
                 throw model.problem("'" + model.id() + "' is a score network trained at one noise level; annealed"
@@ -132,16 +132,25 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
     }
 
     /**
-     * @param m the model
-     * @return its exact noised scores on the grid at this step's levels
+     * The exact noised scores of a model's density on a grid: the heat-kernel solve at the levels, then the field
+     * gradients of the logs (shared with {@code score-field}'s {@code noise}).
+     *
+     * @param density the model
+     * @param grid the grid
+     * @param sigmas the levels
+     * @param order 2 or 4
+     * @return the grid scores
      */
+    static GridNoiseConditionalScore gridScores(UnnormalizedModel density, Grid grid, double[] sigmas, int order) {
+        SampledScalarField p0 = GridNoiseConditionalScore.densityOnGrid(density, grid);
+        return new GridNoiseConditionalScore(p0, sigmas, HeatKernelSmoothing.solve(p0, sigmas), order);
+    }
+
     private NoiseConditionalScore gridScores(ScoreModel m) throws StepFailedException {
         if (!(m instanceof UnnormalizedModel density)) {
             throw new StepFailedException(header, "'" + model.id() + "' has no log density to blur on the grid", null);
         }
-        double[] sigmas = AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels);
-        SampledScalarField p0 = GridNoiseConditionalScore.densityOnGrid(density, grid);
-        return new GridNoiseConditionalScore(p0, sigmas, HeatKernelSmoothing.solve(p0, sigmas), order);
+        return gridScores(density, grid, AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels), order);
     }
 
     @Override
