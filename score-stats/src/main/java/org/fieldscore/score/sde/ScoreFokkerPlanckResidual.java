@@ -93,6 +93,39 @@ public final class ScoreFokkerPlanckResidual {
         return SampledVectorField.wrap(grid, out);
     }
 
+    /**
+     * The residual at one time t on a space grid: the score sampled at the five times t + kΔt, |k| ≤ 2 (so that the
+     * time derivative at t is centred at order 2 and 4), the residual on that space–time grid, and its slice at t.
+     *
+     * @param sde the SDE
+     * @param score the time-conditional score
+     * @param space a space grid of the score's dimension
+     * @param t the time, with [t − 2Δt, t + 2Δt] inside [ε, 1]
+     * @param dt the time step Δt &gt; 0
+     * @param order 2 or 4
+     * @return R(·, t) on the space grid
+     */
+    public static SampledVectorField residualAt(ScoreSde sde, TimeConditionalScore score, Grid space, double t,
+            double dt, int order) {
+        if (space.hasTime()) {
+            throw InvalidArgumentException.of("grid", space, "a space grid");
+        }
+        if (!(dt > 0) || !(t - 2 * dt >= sde.epsilon()) || !(t + 2 * dt <= 1)) {
+            throw InvalidArgumentException.of("dt", dt, "> 0 with [t − 2dt, t + 2dt] inside [ε, 1] (t = " + t + ")");
+        }
+        Grid spaceTime = space.withTime(org.fieldscore.fields.grid.TimeAxis.of(t - 2 * dt, dt, 5));
+        SampledVectorField r = residual(sde, sample(score, spaceTime), order);
+        int d = space.spaceDimension();
+        int n = space.spacePointCount();
+        double[][] slice = new double[d][n];
+        for (int c = 0; c < d; c++) {
+            for (int i = 0; i < n; i++) {
+                slice[c][i] = r.valueAt(c, 2 * n + i);
+            }
+        }
+        return SampledVectorField.wrap(space, slice);
+    }
+
     private static void requireSpaceTime(Grid grid, int components) {
         if (!grid.hasTime()) {
             throw InvalidArgumentException.of("grid", grid, "a space–time grid (with a time axis)");

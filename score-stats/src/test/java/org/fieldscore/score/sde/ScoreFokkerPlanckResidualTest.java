@@ -76,6 +76,31 @@ class ScoreFokkerPlanckResidualTest {
         }
     }
 
+    /** The slice at one time falls at order 2 in h with Δt = h/10 (VP, 2-D, interior points). */
+    @Test
+    void residualAtOneTimeConvergesAtOrderTwo() {
+        ScoreSde vp = new VariancePreservingSde(0.1, 20, 1e-3);
+        double[] errors = new double[3];
+        for (int k = 0; k < 3; k++) {
+            int cells = 24 << k;
+            Grid space = Grid.cube(2, cells + 1, -3, 3);
+            SampledVectorField r = ScoreFokkerPlanckResidual.residualAt(vp, vp.score(MIXTURE_2D), space, 0.4,
+                    0.6 / cells, 2);
+            double sum = 0;
+            int count = 0;
+            for (int p = 0; p < space.pointCount(); p++) {
+                int i = space.index(p, 0);
+                int j = space.index(p, 1);
+                if (i > 2 && i < cells - 2 && j > 2 && j < cells - 2) {
+                    sum += r.valueAt(0, p) * r.valueAt(0, p) + r.valueAt(1, p) * r.valueAt(1, p);
+                    count++;
+                }
+            }
+            errors[k] = Math.sqrt(sum / count);
+        }
+        Convergence.assertObservedOrder("residual at t = 0.4", 2, errors);
+    }
+
     /** A wrong score (the data score at every t) leaves a residual of the size of the terms. */
     @Test
     void aWrongScoreLeavesALargeResidual() {

@@ -64,6 +64,7 @@ public final class StepTypes {
         add(m, "diffusion-sampler", DiffusionSamplerStep.KEYS, DiffusionSamplerStep::read);
         add(m, "diffusion-network", DiffusionNetworkStep.KEYS, DiffusionNetworkStep::read);
         add(m, "ode-likelihood", OdeLikelihoodStep.KEYS, OdeLikelihoodStep::read);
+        add(m, "score-fp-residual", ScoreResidualStep.KEYS, ScoreResidualStep::read);
         add(m, "score-network", ScoreNetworkStep.KEYS, ScoreNetworkStep::read);
         add(m, "brownian-vs-heat", BrownianHeatStep.KEYS, BrownianHeatStep::read);
         add(m, "boltzmann", BoltzmannStep.KEYS, BoltzmannStep::read);
