@@ -162,7 +162,9 @@ public final class RunOutputWriter {
                 files.add(png(r.id(), stem, title, samplesFigure(title, s)));
             }
         } else if (value instanceof StepValue.Picture p && o.plots()) {
-            files.add(png(r.id(), stem, title, p.draw().apply(title)));
+            for (int k = 0; k < p.draws().size(); k++) {
+                files.add(png(r.id(), k == 0 ? stem : stem + "-" + (k + 1), title, p.draws().get(k).apply(title)));
+            }
         }
         return files;
     }

@@ -55,6 +55,7 @@ public final class StepTypes {
         add(m, "diffusion", DiffusionStep.KEYS, DiffusionStep::read);
         add(m, "heat", DiffusionStep.HEAT_KEYS, DiffusionStep::read);
         add(m, "wave", WaveStep.KEYS, WaveStep::read);
+        add(m, "fokker-planck", FokkerPlanckStep.KEYS, FokkerPlanckStep::read);
         add(m, "model", ModelStep.KEYS, ModelStep::read);
         add(m, "data", DataStep.KEYS, DataStep::read);
         add(m, "fit", FitStep.KEYS, FitStep::read);
@@ -67,6 +68,7 @@ public final class StepTypes {
         add(m, "score-fp-residual", ScoreResidualStep.KEYS, ScoreResidualStep::read);
         add(m, "score-network", ScoreNetworkStep.KEYS, ScoreNetworkStep::read);
         add(m, "brownian-vs-heat", BrownianHeatStep.KEYS, BrownianHeatStep::read);
+        add(m, "langevin-vs-fokker-planck", LangevinFokkerPlanckStep.KEYS, LangevinFokkerPlanckStep::read);
         add(m, "boltzmann", BoltzmannStep.KEYS, BoltzmannStep::read);
         add(m, "score-to-density", ScoreDensityStep.KEYS, ScoreDensityStep::read);
         add(m, "diagnostics", DiagnosticsStep.KEYS, DiagnosticsStep::read);
