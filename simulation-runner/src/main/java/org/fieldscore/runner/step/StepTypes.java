@@ -62,6 +62,10 @@ public final class StepTypes {
         add(m, "score-field", ModelFieldStep.KEYS, ModelFieldStep::read);
         add(m, "langevin", LangevinStep.KEYS, LangevinStep::read);
         add(m, "annealed-langevin", AnnealedLangevinStep.KEYS, AnnealedLangevinStep::read);
+        add(m, "diffusion-sampler", DiffusionSamplerStep.KEYS, DiffusionSamplerStep::read);
+        add(m, "diffusion-network", DiffusionNetworkStep.KEYS, DiffusionNetworkStep::read);
+        add(m, "ode-likelihood", OdeLikelihoodStep.KEYS, OdeLikelihoodStep::read);
+        add(m, "score-fp-residual", ScoreResidualStep.KEYS, ScoreResidualStep::read);
         add(m, "score-network", ScoreNetworkStep.KEYS, ScoreNetworkStep::read);
         add(m, "brownian-vs-heat", BrownianHeatStep.KEYS, BrownianHeatStep::read);
         add(m, "langevin-vs-fokker-planck", LangevinFokkerPlanckStep.KEYS, LangevinFokkerPlanckStep::read);
