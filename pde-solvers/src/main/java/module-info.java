@@ -1,5 +1,5 @@
 /**
- * FieldScore's PDE half: Poisson, diffusion/heat and wave equations on finite-difference grids, physics presets,
+ * FieldScore's PDE half: Poisson, diffusion/heat, Fokker–Planck and wave equations on finite-difference grids, physics presets,
  * analytic reference solutions, and the bridges that need only PDE types (score → log-density by a Poisson solve,
  * Brownian particles against the heat equation).
  */
@@ -15,6 +15,7 @@ module org.fieldscore.pde {
     exports org.fieldscore.pde.analytic;
     exports org.fieldscore.pde.bridge;
     exports org.fieldscore.pde.diffusion;
+    exports org.fieldscore.pde.fokkerplanck;
     exports org.fieldscore.pde.physics;
     exports org.fieldscore.pde.poisson;
     exports org.fieldscore.pde.wave;

@@ -36,7 +36,8 @@ class ModuleExamplesTest {
             "fields-core", List.of("fields-core-", "hipparchus-core-"),
             "pde-solvers", List.of("fields-core-", "pde-solvers-", "hipparchus-core-", "hipparchus-ode-",
                     "ejml-core-", "ejml-ddense-", "ejml-dsparse-", "JTransforms-", "JLargeArrays-"),
-            "score-stats", List.of("fields-core-", "score-stats-", "hipparchus-core-", "hipparchus-stat-"));
+            "score-stats", List.of("fields-core-", "score-stats-", "hipparchus-core-", "hipparchus-stat-",
+                    "hipparchus-ode-"));
 
     private static final Map<String, String> MODULE_NAMES = Map.of("fields-core", "org.fieldscore.fields",
             "pde-solvers", "org.fieldscore.pde", "score-stats", "org.fieldscore.score");

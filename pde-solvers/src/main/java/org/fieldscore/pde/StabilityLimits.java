@@ -13,7 +13,12 @@ import org.fieldscore.fields.grid.Grid;
  *       the Laplacian's eigenvalues lie in [−4Σ1/h², 0] and forward Euler needs |1 + Δt·kλ| ≤ 1 (von Neumann
  *       analysis; R. J. LeVeque, <i>Finite Difference Methods for ODEs and PDEs</i>, SIAM 2007, §9.2);</li>
  *   <li>leapfrog for the wave equation: c·Δt·√(Σ<sub>a</sub> 1/h<sub>a</sub>²) ≤ 1, the
- *       Courant–Friedrichs–Lewy condition (LeVeque §10.7).</li>
+ *       Courant–Friedrichs–Lewy condition (LeVeque §10.7);</li>
+ *   <li>explicit Euler for the finite-volume Fokker–Planck operator L (fitted fluxes, off-diagonal entries ≥ 0,
+ *       columns summing to zero): Δt·max<sub>i</sub>|L<sub>ii</sub>| ≤ 1, which makes I + ΔtL a non-negative
+ *       matrix with column sums one, so the step keeps p ≥ 0 and does not grow Σ|p| (without drift |L<sub>ii</sub>| =
+ *       2DΣ1/h² in the interior and the rule is the diffusion one). max|L<sub>ii</sub>| is the largest rate at which a cell
+ *       empties, ≤ Σ<sub>a</sub>(2D/h<sub>a</sub>² + |b<sub>a</sub>|/h<sub>a</sub>).</li>
  * </ul>
  * A step counts as stable up to a relative slack of 10⁻¹² above the limit, so that a step computed as the limit
  * itself passes despite rounding.
@@ -47,6 +52,17 @@ public final class StabilityLimits {
     public static double leapfrogStep(Grid grid, double speed) {
         requirePositive(speed, "speed");
         return 1 / (speed * Math.sqrt(inverseSquareSpacingSum(grid)));
+    }
+
+    /**
+     * @param largestOutflowRate max<sub>i</sub>|L<sub>ii</sub>| of the assembled Fokker–Planck operator, ≥ 0
+     * @return 1/max|L<sub>ii</sub>|, the largest stable and positive explicit Fokker–Planck step (∞ for rate 0)
+     */
+    public static double explicitFokkerPlanckStep(double largestOutflowRate) {
+        if (!(largestOutflowRate >= 0) || Double.isInfinite(largestOutflowRate)) {
+            throw InvalidArgumentException.of("largestOutflowRate", largestOutflowRate, "finite and >= 0");
+        }
+        return 1 / largestOutflowRate;
     }
 
     /**

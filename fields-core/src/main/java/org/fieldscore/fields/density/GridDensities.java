@@ -98,4 +98,28 @@ public final class GridDensities {
         }
         return 0.5 * s;
     }
+
+    /**
+     * The expected squared L2 distance Σ<sub>b</sub> (ĥ<sub>b</sub> − p<sub>b</sub>)² ΔV between a density p and the
+     * histogram ĥ of N independent draws from it: Σ<sub>b</sub> π<sub>b</sub>(1 − π<sub>b</sub>)/(N ΔV) with bin
+     * probabilities π<sub>b</sub> = p<sub>b</sub>ΔV (the binomial variance of each count). It adds to the squared
+     * distance of a biased sampler, E‖ĥ − p‖² = ‖q − p‖² + (this) when the draws come from q near p, so
+     * √(‖ĥ − p‖² − this) estimates the bias ‖q − p‖ free of the sampling error.
+     *
+     * @param density p on a grid
+     * @param samples N ≥ 1
+     * @return the expected squared distance
+     */
+    public static double expectedSquaredSamplingL2(SampledScalarField density, long samples) {
+        if (samples < 1) {
+            throw InvalidArgumentException.of("samples", samples, "at least 1");
+        }
+        double volume = density.grid().cellVolume();
+        double s = 0;
+        for (int b = 0; b < density.size(); b++) {
+            double p = Math.max(0, Math.min(1, density.valueAt(b) * volume));
+            s += p * (1 - p);
+        }
+        return s / (samples * volume);
+    }
 }

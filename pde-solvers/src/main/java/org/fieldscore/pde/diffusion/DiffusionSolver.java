@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.pde.StabilityLimits;
+import org.fieldscore.pde.TemporalBlocking;
 import org.fieldscore.pde.UnstableTimeStepException;
 import org.fieldscore.pde.poisson.MultigridSolver;
 import org.fieldscore.pde.internal.EllipticOperator;
@@ -32,8 +33,10 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  *       − (S<sup>n</sup> + S<sup>n+1</sup>)/k, σ = 2/(kΔt) (Crank &amp; Nicolson 1947);</li>
  *   <li>Dormand–Prince 8(5,3) and 5(4) (Hipparchus, adaptive; Δt is then the observer interval).</li>
  * </ul>
- * The requested Δt is shrunk to T/⌈T/Δt⌉ so that the steps end exactly at T. Immutable: the configuration methods
- * return modified copies.
+ * The requested Δt is shrunk to T/⌈T/Δt⌉ so that the steps end at T; the explicit method's sub-steps all have the
+ * same Δt. Runs of the explicit method with boundary data and sources constant in time and no observer advance
+ * several steps per pass over memory where that pays ({@link TemporalBlocking}), with the same result bit for bit.
+ * Immutable: the configuration methods return modified copies.
  */
 public final class DiffusionSolver {
 
@@ -51,9 +54,11 @@ public final class DiffusionSolver {
     private final ProgressListener progress;
     private final StepObserver observer;
     private final double odeTolerance;
+    private final TemporalBlocking blocking;
 
     private DiffusionSolver(DiffusionMethod method, double timeStep, PoissonSolver linearSolver, Stopping stopping,
-                            boolean subCycle, ProgressListener progress, StepObserver observer, double odeTolerance) {
+                            boolean subCycle, ProgressListener progress, StepObserver observer, double odeTolerance,
+                            TemporalBlocking blocking) {
         this.method = method;
         this.timeStep = timeStep;
         this.linearSolver = linearSolver;
@@ -62,6 +67,7 @@ public final class DiffusionSolver {
         this.progress = progress;
         this.observer = observer;
         this.odeTolerance = odeTolerance;
+        this.blocking = blocking;
     }
 
     /**
@@ -71,7 +77,8 @@ public final class DiffusionSolver {
      */
     public static DiffusionSolver of(DiffusionMethod method) {
         return new DiffusionSolver(Objects.requireNonNull(method, "method"), Double.NaN, MultigridSolver.vCycle(),
-                new Stopping(1e-12, 0, 100), false, ProgressListener.NONE, StepObserver.NONE, 1e-9);
+                new Stopping(1e-12, 0, 100), false, ProgressListener.NONE, StepObserver.NONE, 1e-9,
+                TemporalBlocking.AUTO);
     }
 
     /**
@@ -82,7 +89,8 @@ public final class DiffusionSolver {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("time step must be finite and > 0, got " + dt);
         }
-        return new DiffusionSolver(method, dt, linearSolver, stopping, subCycle, progress, observer, odeTolerance);
+        return new DiffusionSolver(method, dt, linearSolver, stopping, subCycle, progress, observer, odeTolerance,
+                blocking);
     }
 
     /**
@@ -91,7 +99,7 @@ public final class DiffusionSolver {
      */
     public DiffusionSolver linearSolver(PoissonSolver solver) {
         return new DiffusionSolver(method, timeStep, Objects.requireNonNull(solver, "solver"), stopping, subCycle,
-                progress, observer, odeTolerance);
+                progress, observer, odeTolerance, blocking);
     }
 
     /**
@@ -100,7 +108,7 @@ public final class DiffusionSolver {
      */
     public DiffusionSolver linearStopping(Stopping s) {
         return new DiffusionSolver(method, timeStep, linearSolver, Objects.requireNonNull(s, "stopping"), subCycle,
-                progress, observer, odeTolerance);
+                progress, observer, odeTolerance, blocking);
     }
 
     /**
@@ -108,7 +116,8 @@ public final class DiffusionSolver {
      * @return a copy
      */
     public DiffusionSolver subCycle(boolean on) {
-        return new DiffusionSolver(method, timeStep, linearSolver, stopping, on, progress, observer, odeTolerance);
+        return new DiffusionSolver(method, timeStep, linearSolver, stopping, on, progress, observer, odeTolerance,
+                blocking);
     }
 
     /**
@@ -117,7 +126,7 @@ public final class DiffusionSolver {
      */
     public DiffusionSolver progress(ProgressListener listener) {
         return new DiffusionSolver(method, timeStep, linearSolver, stopping, subCycle,
-                Objects.requireNonNull(listener, "listener"), observer, odeTolerance);
+                Objects.requireNonNull(listener, "listener"), observer, odeTolerance, blocking);
     }
 
     /**
@@ -126,7 +135,7 @@ public final class DiffusionSolver {
      */
     public DiffusionSolver observer(StepObserver stepObserver) {
         return new DiffusionSolver(method, timeStep, linearSolver, stopping, subCycle, progress,
-                Objects.requireNonNull(stepObserver, "observer"), odeTolerance);
+                Objects.requireNonNull(stepObserver, "observer"), odeTolerance, blocking);
     }
 
     /**
@@ -137,7 +146,18 @@ public final class DiffusionSolver {
         if (!(relative > 0) || relative >= 1) {
             throw new IllegalArgumentException("ODE tolerance must be in (0, 1), got " + relative);
         }
-        return new DiffusionSolver(method, timeStep, linearSolver, stopping, subCycle, progress, observer, relative);
+        return new DiffusionSolver(method, timeStep, linearSolver, stopping, subCycle, progress, observer, relative,
+                blocking);
+    }
+
+    /**
+     * @param setting whether the explicit method advances several steps per pass over memory (default
+     *     {@link TemporalBlocking#AUTO}: where it pays); the results are the same bit for bit either way
+     * @return a copy
+     */
+    public DiffusionSolver temporalBlocking(TemporalBlocking setting) {
+        return new DiffusionSolver(method, timeStep, linearSolver, stopping, subCycle, progress, observer, odeTolerance,
+                Objects.requireNonNull(setting, "setting"));
     }
 
     /**
@@ -176,26 +196,34 @@ public final class DiffusionSolver {
         progress.started(method.key() + ", " + steps + " steps to t = " + endTime, steps);
         try {
             observer.onStep(new StepState(run.op, run.u, 0, 0));
-            for (int n = 1; n <= steps; n++) {
-                double t0 = (n - 1) * dt;
-                double t1 = n == steps ? endTime : n * dt;
-                switch (method) {
-                    case EXPLICIT_EULER -> {
-                        for (int s = 0; s < subSteps; s++) {
-                            run.explicitStep(t0 + (t1 - t0) * s / subSteps, (t1 - t0) / subSteps);
-                        }
+            if (method == DiffusionMethod.EXPLICIT_EULER) {
+                run.explicitSteps(steps, subSteps, dt, endTime);
+            } else {
+                for (int n = 1; n <= steps; n++) {
+                    double t0 = (n - 1) * dt;
+                    double t1 = stepEnd(n, steps, dt, endTime);
+                    if (method == DiffusionMethod.IMPLICIT_EULER || method == DiffusionMethod.CRANK_NICOLSON) {
+                        run.implicitStep(t0, t1);
+                    } else {
+                        run.odeStep(t0, t1);
                     }
-                    case IMPLICIT_EULER, CRANK_NICOLSON -> run.implicitStep(t0, t1);
-                    default -> run.odeStep(t0, t1);
+                    stepDone(run, n, t1);
                 }
-                progress.advanced(n, "t = " + t1);
-                observer.onStep(new StepState(run.op, run.u, n, t1));
             }
         } finally {
             progress.finished();
         }
         return new DiffusionResult(SampledScalarField.wrap(problem.grid(), run.op.mapping().gather(run.u, endTime)), endTime,
                 steps, subSteps, run.linearIterations);
+    }
+
+    private static double stepEnd(int n, int steps, double dt, double endTime) {
+        return n == steps ? endTime : n * dt;
+    }
+
+    private void stepDone(Run run, int n, double t) {
+        progress.advanced(n, "t = " + t);
+        observer.onStep(new StepState(run.op, run.u, n, t));
     }
 
     /** The state of one run. */
@@ -260,14 +288,62 @@ public final class DiffusionSolver {
             }
         }
 
+        /**
+         * The explicit method: steps × subSteps sub-steps of the same Δt = dt/subSteps. With boundary data and sources
+         * constant in time and no observer, they go in temporally blocked passes where that pays (or as the
+         * {@link TemporalBlocking} setting says), in groups of whole steps that are whole passes.
+         */
+        void explicitSteps(int steps, int subSteps, double dt, double endTime) {
+            double h = dt / subSteps;
+            boolean constantData = !boundaryDependsOnTime && !problem.sourceDependsOnTime();
+            int perPass = 1;
+            if (constantData) {
+                forcing(0, h);
+                if (observer == StepObserver.NONE) {
+                    int arrays = explicitTerm == null ? 2 : 3;
+                    perPass = blocking.resolve(op.steps().profitablePass(arrays));
+                }
+            }
+            int group = perPass / gcd(perPass, subSteps);
+            for (int n = 1; n <= steps; n += group) {
+                int count = Math.min(group, steps - n + 1);
+                if (constantData) {
+                    double[] last = op.steps().explicitSteps(count * subSteps, perPass, 1, k * h, 0, false,
+                            explicitTerm, u, next);
+                    if (last == next) {
+                        next = u;
+                        u = last;
+                    }
+                } else {
+                    double t0 = (n - 1) * dt;
+                    double t1 = stepEnd(n, steps, dt, endTime);
+                    for (int s = 0; s < subSteps; s++) {
+                        explicitStep(t0 + (t1 - t0) * s / subSteps, h);
+                    }
+                }
+                for (int m = n; m < n + count; m++) {
+                    stepDone(this, m, stepEnd(m, steps, dt, endTime));
+                }
+            }
+        }
+
+        private static int gcd(int a, int b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+
+        /** The explicit step's additive term Δt(kq + S) at time t, or null while it vanishes. */
+        void forcing(double t, double dt) {
+            dataAt(t, q, source);
+            for (int i = 0; i < rhs.length; i++) {
+                rhs[i] = dt * (k * q[i] + source[i]);
+            }
+            explicitTerm = op.vectors().norm(rhs) == 0 ? null : rhs;
+            forcingStep = dt;
+        }
+
         void explicitStep(double t, double dt) {
             if (dt != forcingStep || boundaryDependsOnTime || problem.sourceDependsOnTime()) {
-                dataAt(t, q, source);
-                for (int i = 0; i < rhs.length; i++) {
-                    rhs[i] = dt * (k * q[i] + source[i]);
-                }
-                explicitTerm = op.vectors().norm(rhs) == 0 ? null : rhs;
-                forcingStep = dt;
+                forcing(t, dt);
             }
             op.steps().explicitUpdate(1, k * dt, u, 0, null, explicitTerm, next);
             double[] swap = u;

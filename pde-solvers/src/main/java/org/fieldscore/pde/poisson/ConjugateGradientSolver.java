@@ -65,8 +65,6 @@ public final class ConjugateGradientSolver extends PreparableSolver implements P
 
             @Override
             public SolveReport solve(double[] b, double[] x, Stopping stopping, ProgressListener listener) {
-                listener.started(name() + " iterations (at most " + stopping.maxIterations() + ")",
-                        stopping.maxIterations());
                 try {
                     return iterate(b, x, stopping, listener);
                 } finally {
@@ -80,6 +78,8 @@ public final class ConjugateGradientSolver extends PreparableSolver implements P
                 List<Double> history = new ArrayList<>();
                 double res = a.residual(x, b, r);
                 history.add(res);
+                ResidualProgress progress = new ResidualProgress(listener, name() + " iterations",
+                        stopping.maxIterations(), res, threshold);
                 int iterations = 0;
                 boolean restart = true;
                 double rz = 0;
@@ -106,7 +106,7 @@ public final class ConjugateGradientSolver extends PreparableSolver implements P
                         restart = true;
                     }
                     history.add(res);
-                    listener.advanced(iterations, MultigridSolver.relativeResidual(res, rhsNorm));
+                    progress.advanced(iterations, res, MultigridSolver.relativeResidual(res, rhsNorm));
                 }
                 if (singular) {
                     vectors.removeWeightedMean(x);

@@ -203,7 +203,6 @@ public final class MultigridSolver extends PreparableSolver implements PoissonSo
 
         @Override
         public SolveReport solve(double[] rhs, double[] solution, Stopping stopping, ProgressListener listener) {
-            listener.started(name() + " cycles (at most " + stopping.maxIterations() + ")", stopping.maxIterations());
             try {
                 return cycles(rhs, solution, stopping, listener);
             } finally {
@@ -232,20 +231,22 @@ public final class MultigridSolver extends PreparableSolver implements PoissonSo
             List<Double> history = new ArrayList<>();
             double res = initialResidual;
             history.add(res);
+            ResidualProgress progress = new ResidualProgress(listener, name() + " cycles", stopping.maxIterations(),
+                    res, threshold);
             int iterations = 0;
             if (cycle == Cycle.FMG && res > threshold) {
                 fullMultigrid();
                 iterations++;
                 res = takeFineResidual();
                 history.add(res);
-                listener.advanced(iterations, relativeResidual(res, rhsNorm));
+                progress.advanced(iterations, res, relativeResidual(res, rhsNorm));
             }
             while (res > threshold && iterations < stopping.maxIterations() && Double.isFinite(res)) {
                 cycle(0, cycle == Cycle.W ? 2 : 1);
                 iterations++;
                 res = takeFineResidual();
                 history.add(res);
-                listener.advanced(iterations, relativeResidual(res, rhsNorm));
+                progress.advanced(iterations, res, relativeResidual(res, rhsNorm));
             }
             if (ops[0].isSingular()) {
                 vectors[0].removeWeightedMean(u[0]);

@@ -20,11 +20,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One explicit diffusion (FTCS) step and one leapfrog wave step on a 256³ vertex grid (254³ updated cells, as
- * {@code ftcs.c 256}), in cell updates per second. Both are the fused kernel
- * {@link TimeStepKernels#explicitUpdate} as {@code DiffusionSolver} and {@code WaveSolver} call it once per step of
- * a source-free problem with homogeneous boundary data (no additive term); the leapfrog step writes φ<sup>n+1</sup>
- * over φ<sup>n−1</sup>, as the wave solver does.
+ * Explicit steps on a 256³ vertex grid with homogeneous Dirichlet boundary (254³ updated cells per step, as
+ * {@code peers/ftcs.c 256}), in cell updates per second, with the C peer's initial state and Δt = 0.1h².
+ * {@code ftcsStep} and {@code leapfrogStep} are one step of the fused kernel {@link TimeStepKernels#explicitUpdate}
+ * as {@code DiffusionSolver} and {@code WaveSolver} call it for a source-free problem with homogeneous boundary data
+ * (no additive term); the leapfrog step writes φ<sup>n+1</sup> over φ<sup>n−1</sup>, as the wave solver does.
+ * {@code ftcsHundredSteps} is 100 FTCS steps in the temporally blocked passes the solver chooses
+ * ({@link TimeStepKernels#profitablePass}), {@code ftcsHundredStepsSweep} the same 100 steps one sweep each (as
+ * {@code peers/ftcs.c 256 100}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,11 +39,13 @@ public class StencilStepBenchmark {
 
     private static final int N = 256;
     private static final int CELLS = (N - 2) * (N - 2) * (N - 2);
+    private static final int STEPS = 100;
 
     private TimeStepKernels steps;
     private double[] u;
     private double[] v;
     private double dt;
+    private int perPass;
 
     /** Fills the state like the C reference. */
     @Setup
@@ -55,6 +60,7 @@ public class StencilStepBenchmark {
         v = u.clone();
         double h = 1.0 / (N - 1);
         dt = 0.1 * h * h;
+        perPass = steps.profitablePass(2);
     }
 
     /** @return the new state */
@@ -77,5 +83,19 @@ public class StencilStepBenchmark {
         u = v;
         v = swap;
         return v;
+    }
+
+    /** @return the state after 100 steps in blocked passes */
+    @Benchmark
+    @OperationsPerInvocation(CELLS * STEPS)
+    public double[] ftcsHundredSteps() {
+        return steps.explicitSteps(STEPS, perPass, 1, dt, 0, false, null, u, v);
+    }
+
+    /** @return the state after 100 steps, one sweep each */
+    @Benchmark
+    @OperationsPerInvocation(CELLS * STEPS)
+    public double[] ftcsHundredStepsSweep() {
+        return steps.explicitSteps(STEPS, 1, 1, dt, 0, false, null, u, v);
     }
 }

@@ -133,6 +133,36 @@ public final class GaussianMixtureModel implements UnnormalizedModel, ExactSampl
         return new GaussianMixtureModel(weights, means(), cov);
     }
 
+    /**
+     * The law of m·x: means mμ<sub>k</sub> and covariances m²Σ<sub>k</sub>. With {@link #withNoise} it gives the
+     * marginals of a score SDE, p<sub>t</sub> = law of m(t)x + s(t)z.
+     *
+     * @param m the scale, &gt; 0
+     * @return the scaled mixture
+     */
+    public GaussianMixtureModel scaled(double m) {
+        Checks.requirePositive(m, "m");
+        double[][] mu = means();
+        double[][][] cov = covariances();
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                mu[c][i] *= m;
+                for (int j = 0; j < d; j++) {
+                    cov[c][i][j] *= m * m;
+                }
+            }
+        }
+        return new GaussianMixtureModel(weights, mu, cov);
+    }
+
+    /**
+     * @param x a point
+     * @return the normalised log-density log p(x) = {@link #logDensity}(x) − (d/2) log 2π
+     */
+    public double normalizedLogDensity(double[] x) {
+        return logDensity(x) - 0.5 * d * Math.log(2 * Math.PI);
+    }
+
     /** @return {@link #withNoise}(σ): the score of this model blurred by N(0, σ²I) */
     @Override
     public GaussianMixtureModel atNoise(double sigma) {

@@ -11,12 +11,16 @@ import org.fieldscore.score.model.NoiseConditionalScore;
  * (e.g. 2-128-128-2, the toy setting of Song &amp; Ermon 2019). The noise-conditional variant takes log σ as one
  * extra input and returns s(x, σ) = f<sub>θ</sub>(x, log σ)/σ (the output scaling of Song &amp; Ermon 2020, which
  * keeps ‖f‖ of order 1 at every noise level). Its divergence tr(∂s/∂x) is exact: d forward-mode Jacobian–vector
- * products. Immutable (training returns a new network); thread-safe.
+ * products. A time-conditional network (see {@link TimeConditionalScoreNetwork}) takes a time embedding as extra
+ * inputs instead. Immutable (training returns a new network); thread-safe.
  */
 public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore {
 
+    private static final double[] NO_CONDITION = new double[0];
+
     private final int dimension;
     private final boolean noiseConditional;
+    private final int conditionInputs;
     private final MlpKernel kernel;
     private final double[] params;
     private final double[] transposed;
@@ -26,6 +30,7 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
         this.dimension = dimension;
         this.noiseConditional = noiseConditional;
         this.kernel = new MlpKernel(sizes);
+        this.conditionInputs = sizes[0] - dimension;
         if (params.length != kernel.parameterCount) {
             throw new IllegalArgumentException("the network has " + kernel.parameterCount + " parameters, got "
                     + params.length);
@@ -53,13 +58,29 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
      * @return an untrained noise-conditional network s(x, σ) = f(x, log σ)/σ
      */
     public static MlpScoreNetwork createNoiseConditional(int dimension, int[] hidden, long seed) {
-        return initialise(dimension, true, hidden, seed);
+        return initialise(dimension, true, 1, hidden, seed);
     }
 
     private static MlpScoreNetwork initialise(int dimension, boolean conditional, int[] hidden, long seed) {
+        return initialise(dimension, conditional, conditional ? 1 : 0, hidden, seed);
+    }
+
+    /**
+     * @param dimension d
+     * @param conditionInputs the number of conditioning inputs after x (a time embedding)
+     * @param hidden hidden layer widths
+     * @param seed initialisation seed
+     * @return an untrained network f(x, c) whose scores come from {@link #conditioned}
+     */
+    static MlpScoreNetwork createConditioned(int dimension, int conditionInputs, int[] hidden, long seed) {
+        return initialise(dimension, false, conditionInputs, hidden, seed);
+    }
+
+    private static MlpScoreNetwork initialise(int dimension, boolean conditional, int conditionInputs, int[] hidden,
+            long seed) {
         Checks.requirePositive(dimension, "dimension");
         int[] sizes = new int[hidden.length + 2];
-        sizes[0] = dimension + (conditional ? 1 : 0);
+        sizes[0] = dimension + conditionInputs;
         for (int l = 0; l < hidden.length; l++) {
             Checks.requirePositive(hidden[l], "hidden[" + l + "]");
             sizes[l + 1] = hidden[l];
@@ -81,6 +102,11 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
     /** @return whether the network takes log σ as an extra input */
     public boolean isNoiseConditional() {
         return noiseConditional;
+    }
+
+    /** @return the number of conditioning inputs after x: 0 plain, 1 noise-conditional (log σ), k time-conditional */
+    public int conditionInputs() {
+        return conditionInputs;
     }
 
     /** @return the layer sizes, input first */
@@ -116,54 +142,82 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
     }
 
     private void requireUnconditional() {
-        if (noiseConditional) {
-            throw new IllegalStateException("this network is noise-conditional; evaluate it through atNoise(σ)");
+        if (conditionInputs > 0) {
+            throw new IllegalStateException(noiseConditional
+                    ? "this network is noise-conditional; evaluate it through atNoise(σ)"
+                    : "this network is time-conditional; evaluate it through TimeConditionalScoreNetwork.at(t)");
         }
     }
 
     @Override
     public void score(double[] x, double[] out) {
         requireUnconditional();
-        evaluate(x, Double.NaN, out);
+        evaluate(x, NO_CONDITION, 1, out);
     }
 
     @Override
     public double scoreDivergence(double[] x) {
         requireUnconditional();
-        return divergence(x, Double.NaN);
+        return divergence(x, NO_CONDITION, 1);
     }
 
-    private void evaluate(double[] x, double sigma, double[] out) {
+    /** out = f(x, c)/scale. */
+    private void evaluate(double[] x, double[] condition, double scale, double[] out) {
         MlpKernel.Workspace ws = workspaces.get();
         double[] in = ws.input();
         System.arraycopy(x, 0, in, 0, dimension);
-        if (noiseConditional) {
-            in[dimension] = Math.log(sigma);
-        }
+        System.arraycopy(condition, 0, in, dimension, conditionInputs);
         kernel.forward(params, transposed, ws, false);
-        double scale = noiseConditional ? 1 / sigma : 1;
         double[] o = ws.output();
         for (int i = 0; i < dimension; i++) {
-            out[i] = scale * o[i];
+            out[i] = o[i] / scale;
         }
     }
 
-    private double divergence(double[] x, double sigma) {
+    /** tr(∂f/∂x)(x, c)/scale by d Jacobian–vector products. */
+    private double divergence(double[] x, double[] condition, double scale) {
         MlpKernel.Workspace ws = workspaces.get();
         double div = 0;
         for (int i = 0; i < dimension; i++) {
             double[] in = ws.input();
             System.arraycopy(x, 0, in, 0, dimension);
+            System.arraycopy(condition, 0, in, dimension, conditionInputs);
             double[] v = ws.inputTangent();
             java.util.Arrays.fill(v, 0.0);
             v[i] = 1;
-            if (noiseConditional) {
-                in[dimension] = Math.log(sigma);
-            }
             kernel.forward(params, transposed, ws, true);
             div += ws.outputTangent()[i];
         }
-        return noiseConditional ? div / sigma : div;
+        return div / scale;
+    }
+
+    /**
+     * @param condition the conditioning inputs c (length {@link #conditionInputs()}; copied)
+     * @param scale the output scale: s(x) = f(x, c)/scale
+     * @return x ↦ f(x, c)/scale as a score model
+     */
+    ScoreModel conditioned(double[] condition, double scale) {
+        if (condition.length != conditionInputs) {
+            throw new IllegalArgumentException("the network takes " + conditionInputs + " conditioning inputs, got "
+                    + condition.length);
+        }
+        double[] c = condition.clone();
+        return new ScoreModel() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public void score(double[] x, double[] out) {
+                evaluate(x, c, scale, out);
+            }
+
+            @Override
+            public double scoreDivergence(double[] x) {
+                return divergence(x, c, scale);
+            }
+        };
     }
 
     @Override
@@ -173,21 +227,6 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
                     + "createNoiseConditional to use it at several noise levels");
         }
         Checks.requirePositive(sigma, "sigma");
-        return new ScoreModel() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public void score(double[] x, double[] out) {
-                evaluate(x, sigma, out);
-            }
-
-            @Override
-            public double scoreDivergence(double[] x) {
-                return divergence(x, sigma);
-            }
-        };
+        return conditioned(new double[] {Math.log(sigma)}, sigma);
     }
 }

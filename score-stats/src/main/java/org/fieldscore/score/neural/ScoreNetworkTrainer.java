@@ -3,7 +3,6 @@ package org.fieldscore.score.neural;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.fieldscore.fields.parallel.ParallelLoops;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.score.internal.Checks;
 import org.fieldscore.score.sample.AnnealedLangevin;
@@ -12,14 +11,10 @@ import org.fieldscore.score.sample.AnnealedLangevin;
  * Trains an {@link MlpScoreNetwork} with Adam on one of the {@link TrainingObjective}s. Each step draws a batch
  * (with replacement), its noise and projections from one seeded stream on the calling thread, evaluates the
  * per-sample gradients in a fixed number of shards in parallel, and adds the shard gradients in order, so training
- * is reproducible whatever the thread count. Everything runs on preallocated flat arrays.
+ * is reproducible whatever the thread count (the loop of {@code AdamLoop}). Everything runs on preallocated flat
+ * arrays.
  */
 public final class ScoreNetworkTrainer {
-
-    private static final int SHARDS = 4;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double ADAM_EPSILON = 1e-8;
 
     private ScoreNetworkTrainer() {
     }
@@ -65,72 +60,17 @@ public final class ScoreNetworkTrainer {
                     + (conditional ? "noise-conditional" : "plain") + " network, got a "
                     + (network.isNoiseConditional() ? "noise-conditional" : "plain") + " one");
         }
-        boolean tangent = objective == TrainingObjective.SLICED || objective == TrainingObjective.SLICED_VARIANCE_REDUCED;
         MlpKernel kernel = network.kernel();
         int inputs = kernel.sizes[0];
-        int batch = settings.batchSize();
-        int m = kernel.parameterCount;
-        double[] params = network.parameters();
-        double[] transposed = new double[m];
-        double[] moment1 = new double[m];
-        double[] moment2 = new double[m];
-        double[] grad = new double[m];
-        double[] batchInput = new double[batch * inputs];
-        double[] batchAux = new double[batch * d];
-        double[] batchSigma = new double[batch];
         double[] sigmas = conditional ? AnnealedLangevin.geometricSchedule(settings.sigmaMax(), settings.sigmaMin(),
                 settings.levels()) : new double[] {settings.sigmaMax()};
-        int shards = Math.min(SHARDS, batch);
-        MlpKernel.Workspace[] workspaces = new MlpKernel.Workspace[shards];
-        double[][] shardGrad = new double[shards][m];
-        double[] shardLoss = new double[shards];
-        for (int s = 0; s < shards; s++) {
-            workspaces[s] = kernel.new Workspace();
-        }
-        double[] losses = new double[settings.steps()];
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        long reportEvery = Math.max(1, settings.steps() / 100);
-        listener.started("training " + objective + " " + Arrays.toString(kernel.sizes) + ", " + settings.steps()
-                + " Adam steps", settings.steps());
-        try {
-            for (int step = 0; step < settings.steps(); step++) {
-                kernel.transpose(params, transposed);
-                fillBatch(random, data, d, count, objective, sigmas, batchInput, batchAux, batchSigma, inputs);
-                ParallelLoops.forRange(0, shards, 1, (from, to) -> {
-                    for (int s = from; s < to; s++) {
-                        Arrays.fill(shardGrad[s], 0);
-                        shardLoss[s] = 0;
-                        int lo = batch * s / shards;
-                        int hi = batch * (s + 1) / shards;
-                        for (int b = lo; b < hi; b++) {
-                            shardLoss[s] += sampleLoss(kernel, params, transposed, workspaces[s], shardGrad[s],
-                                    objective, tangent, batchInput, batchAux, batchSigma[b], b, inputs, d);
-                        }
-                    }
-                });
-                Arrays.fill(grad, 0);
-                double loss = 0;
-                for (int s = 0; s < shards; s++) {
-                    loss += shardLoss[s];
-                    double[] g = shardGrad[s];
-                    for (int k = 0; k < m; k++) {
-                        grad[k] += g[k];
-                    }
-                }
-                losses[step] = loss / batch;
-                if (!Double.isFinite(losses[step])) {
-                    throw new ArithmeticException("training diverged at step " + step + " (loss " + losses[step]
-                            + "); lower the learning rate " + settings.learningRate());
-                }
-                adam(params, grad, moment1, moment2, 1.0 / batch, settings.learningRate(), step + 1);
-                if ((step + 1) % reportEvery == 0) {
-                    listener.advanced(step + 1, "loss " + losses[step]);
-                }
-            }
-        } finally {
-            listener.finished();
-        }
-        return new Result(network.withParameters(params), losses);
+        AdamLoop.Outcome outcome = AdamLoop.run(kernel, network.parameters(), objective, settings.steps(),
+                settings.batchSize(), settings.learningRate(), 0, settings.seed(),
+                (random, input, aux, sigma, weight) -> fillBatch(random, data, d, count, objective, sigmas, input, aux,
+                        sigma, inputs),
+                "training " + objective + " " + Arrays.toString(kernel.sizes) + ", " + settings.steps()
+                        + " Adam steps", listener);
+        return new Result(network.withParameters(outcome.params()), outcome.losses());
     }
 
     private static void fillBatch(SplittableRandom random, double[] data, int d, int count,
@@ -156,7 +96,7 @@ public final class ScoreNetworkTrainer {
     /** Forward, loss and backward of one sample; adds the parameter gradient, returns the loss. */
     static double sampleLoss(MlpKernel kernel, double[] params, double[] transposed, MlpKernel.Workspace ws,
             double[] grad, TrainingObjective objective, boolean tangent, double[] input, double[] aux, double sigma,
-            int b, int inputs, int d) {
+            double weight, int b, int inputs, int d) {
         System.arraycopy(input, b * inputs, ws.input(), 0, inputs);
         if (tangent) {
             System.arraycopy(aux, b * d, ws.inputTangent(), 0, d);
@@ -175,11 +115,11 @@ public final class ScoreNetworkTrainer {
                 }
             }
             case NOISE_CONDITIONAL_DENOISING -> {
-                // ½‖f + z‖², f = σ·s
+                // w·½‖f + z‖², f = σ·s (w = 1 for λ(σ) = σ²; λ/σ² otherwise)
                 for (int i = 0; i < d; i++) {
                     double r = out[i] + aux[b * d + i];
-                    gOut[i] = r;
-                    loss += 0.5 * r * r;
+                    gOut[i] = weight * r;
+                    loss += 0.5 * weight * r * r;
                 }
             }
             case SLICED, SLICED_VARIANCE_REDUCED -> {
@@ -209,18 +149,5 @@ public final class ScoreNetworkTrainer {
         }
         kernel.backward(params, ws, grad, tangent);
         return loss;
-    }
-
-    private static void adam(double[] params, double[] grad, double[] m1, double[] m2, double gradScale, double lr,
-            int t) {
-        double c1 = 1 - Math.pow(BETA1, t);
-        double c2 = 1 - Math.pow(BETA2, t);
-        double stepSize = lr * Math.sqrt(c2) / c1;
-        for (int k = 0; k < params.length; k++) {
-            double g = grad[k] * gradScale;
-            m1[k] = BETA1 * m1[k] + (1 - BETA1) * g;
-            m2[k] = BETA2 * m2[k] + (1 - BETA2) * g * g;
-            params[k] -= stepSize * m1[k] / (Math.sqrt(m2[k]) + ADAM_EPSILON * Math.sqrt(c2));
-        }
     }
 }

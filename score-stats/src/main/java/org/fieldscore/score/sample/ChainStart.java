@@ -57,4 +57,22 @@ public interface ChainStart {
             }
         };
     }
+
+    /**
+     * @param mean the centre μ (one coordinate per dimension)
+     * @param sd standard deviation
+     * @return starts N(μ, sd²I)
+     */
+    static ChainStart gaussian(double[] mean, double sd) {
+        double[] m = mean.clone();
+        return (c, r, x) -> {
+            if (x.length != m.length) {
+                throw new IllegalArgumentException("start mean has " + m.length + " coordinates, the model "
+                        + x.length);
+            }
+            for (int i = 0; i < x.length; i++) {
+                x[i] = m[i] + sd * r.nextGaussian();
+            }
+        };
+    }
 }

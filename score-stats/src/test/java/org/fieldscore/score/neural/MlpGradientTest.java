@@ -18,7 +18,7 @@ class MlpGradientTest {
         kernel.transpose(params, transposed);
         boolean tangent = objective == TrainingObjective.SLICED || objective == TrainingObjective.SLICED_VARIANCE_REDUCED;
         return ScoreNetworkTrainer.sampleLoss(kernel, params, transposed, kernel.new Workspace(), grad, objective,
-                tangent, input, aux, sigma, 0, input.length, aux.length);
+                tangent, input, aux, sigma, 1, 0, input.length, aux.length);
     }
 
     @Test

@@ -42,6 +42,10 @@ final class RunCommand extends ScenarioCommand {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario-name>).")
     Path outputFolder;
 
+    @Option(names = "--durable", description = "Force every output file to the disk before it is renamed into place,"
+            + " so a finished run survives a power loss (slower; without it files are still written atomically).")
+    boolean durable;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for parallel loops (default: all processors).")
     Integer threads;
@@ -70,7 +74,8 @@ final class RunCommand extends ScenarioCommand {
         Instant started = Instant.now();
         RunFolder held;
         try {
-            held = RunFolder.open(folder);
+            held = RunFolder.open(folder, durable ? OutputDirectory.Durability.DURABLE
+                    : OutputDirectory.Durability.ATOMIC);
         } catch (OutputPathException e) {
             err().println("error: " + e.getMessage());
             err().flush();
@@ -91,14 +96,15 @@ final class RunCommand extends ScenarioCommand {
 
     private int runScenario(Scenario scenario, OutputDirectory out, Path folder, Instant started) {
         List<StepResult> results;
+        ProgressReporter progress = ProgressReporter.forConsole(logging.quiet);
         try {
-            results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet));
+            results = ScenarioExecutor.run(scenario, progress);
         } catch (StepFailedException e) {
             return failure(e.getMessage(), e);
         }
         RunSummary summary;
         try {
-            summary = RunOutputWriter.write(scenario, results, out, started);
+            summary = RunOutputWriter.write(scenario, results, out, started, progress);
         } catch (OutputPathException e) {
             err().println("error: " + e.getMessage());
             err().flush();

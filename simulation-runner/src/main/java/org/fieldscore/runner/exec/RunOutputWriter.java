@@ -1,23 +1,28 @@
 package org.fieldscore.runner.exec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import org.fieldscore.fields.Parallelism;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.progress.ItemCounter;
+import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.output.OutputDirectory;
 import org.fieldscore.runner.output.plot.FieldPlots;
 import org.fieldscore.runner.output.plot.Figure;
 import org.fieldscore.runner.output.plot.LinePlot;
 import org.fieldscore.runner.output.plot.MapPlot;
 import org.fieldscore.runner.output.report.HtmlReport;
-import org.fieldscore.runner.output.slice.FieldSlices;
 import org.fieldscore.runner.output.summary.ComparisonResult;
 import org.fieldscore.runner.output.summary.MachineInfo;
 import org.fieldscore.runner.output.summary.RunSummary;
@@ -25,7 +30,11 @@ import org.fieldscore.runner.output.summary.StepResult;
 import org.fieldscore.runner.output.table.CsvTable;
 import org.fieldscore.runner.scenario.OutputOptions;
 import org.fieldscore.runner.scenario.Scenario;
+import org.fieldscore.runner.step.MixingCheck;
+import org.fieldscore.runner.step.Plan;
 import org.fieldscore.runner.step.StepValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a run's files into its output folder: per step a CSV table, a PNG plot and VTK image data (as the
@@ -36,15 +45,35 @@ public final class RunOutputWriter {
 
     /**
      * Fields with more points (and samples with more coordinates) than this get no CSV table: the .vti file holds
-     * fields in full, and summary.json the samples' statistics.
+     * fields in full (8 bytes a value in raw binary, where a CSV cell takes about 20 characters and formatting it is
+     * the costliest part of writing), and summary.json the samples' statistics. 32 768 keeps the tables of 2-D maps
+     * up to 181² points and of 3-D boxes up to 32³.
      */
-    public static final int MAX_CSV_POINTS = 250_000;
+    public static final int MAX_CSV_POINTS = 32_768;
     private static final String[] AXES = {"x", "y", "z"};
+    private static final Logger LOG = LoggerFactory.getLogger(RunOutputWriter.class);
+
+    /** One output file: its name and how it is written; run on any thread. */
+    @FunctionalInterface
+    private interface FileJob {
+        Path write() throws IOException;
+    }
+
+    /** A picture rendered by a job, kept for the report in step order. */
+    private static final class RenderedFigure {
+        final String stepId;
+        final String caption;
+        volatile byte[] png;
+
+        RenderedFigure(String stepId, String caption) {
+            this.stepId = stepId;
+            this.caption = caption;
+        }
+    }
 
     private final Scenario scenario;
     private final OutputDirectory out;
-    private final List<Map.Entry<String, byte[]>> figures = new ArrayList<>();
-    private final List<String> captions = new ArrayList<>();
+    private final List<RenderedFigure> figures = new ArrayList<>();
 
     private RunOutputWriter(Scenario scenario, OutputDirectory out) {
         this.scenario = scenario;
@@ -61,41 +90,155 @@ public final class RunOutputWriter {
      */
     public static RunSummary write(Scenario scenario, List<org.fieldscore.runner.step.StepResult> results,
             OutputDirectory out, Instant started) throws IOException {
-        return new RunOutputWriter(scenario, out).writeAll(results, started);
+        return write(scenario, results, out, started, ProgressListener.NONE);
     }
 
-    private RunSummary writeAll(List<org.fieldscore.runner.step.StepResult> results, Instant started)
-            throws IOException {
-        List<StepResult> steps = new ArrayList<>();
-        List<ComparisonResult> comparisons = new ArrayList<>();
+    /**
+     * Writes every file: the steps' tables, plots and VTK files in parallel (plots are rendered on the threads the
+     * parallel loops use), then report.html, then summary.json last; with
+     * {@link OutputDirectory.Durability#DURABLE} the folders are forced to the device at the end.
+     *
+     * @param scenario the scenario that ran
+     * @param results its step results
+     * @param out the output folder
+     * @param started when the run started
+     * @param progress receives "writing N files" and one unit per file written
+     * @return the summary written to summary.json
+     * @throws IOException when a file cannot be written
+     */
+    public static RunSummary write(Scenario scenario, List<org.fieldscore.runner.step.StepResult> results,
+            OutputDirectory out, Instant started, ProgressListener progress) throws IOException {
+        return new RunOutputWriter(scenario, out).writeAll(results, started, progress);
+    }
+
+    private RunSummary writeAll(List<org.fieldscore.runner.step.StepResult> results, Instant started,
+            ProgressListener progress) throws IOException {
+        long begin = System.nanoTime();
+        java.time.Duration cpuBefore = processCpu();
+        List<List<FileJob>> jobs = new ArrayList<>();
+        int count = 0;
         for (org.fieldscore.runner.step.StepResult r : results) {
             OutputOptions.StepOutput options = scenario.output().step(r.id());
-            List<String> files = options.save() ? files(r, options) : List.of();
-            Map<String, Double> timings = new LinkedHashMap<>();
-            timings.put("wall", r.elapsedNanos() / 1e9);
-            steps.add(new StepResult(r.id(), r.type(), r.metrics(), timings, files));
-            if (r.verdict() != null) {
-                comparisons.add(ComparisonResult.judge(r.id(), r.verdict().metric(), r.verdict().value(),
-                        r.verdict().tolerance()));
-            }
+            List<FileJob> stepJobs = options.save() ? jobs(r, options) : List.of();
+            jobs.add(stepJobs);
+            count += stepJobs.size();
         }
-        RunSummary summary = new RunSummary(scenario.name(), scenario.resolved(), scenario.seed(), Version.get(),
-                started.truncatedTo(ChronoUnit.SECONDS).toString(), MachineInfo.current(), steps, comparisons);
-        if (scenario.output().report()) {
-            HtmlReport report = HtmlReport.of(summary).scenarioText(scenario.source().text());
-            SideBySide.of(scenario, results).ifPresent(report::sideBySide);
-            for (int i = 0; i < figures.size(); i++) {
-                report.png(figures.get(i).getKey(), captions.get(i), figures.get(i).getValue());
+        boolean report = scenario.output().report();
+        int total = count + (report ? 2 : 1);
+        LOG.info("writing {} files into {}", total, out.root());
+        progress.started("writing " + total + " files", total);
+        ItemCounter written = new ItemCounter(progress, total);
+        try {
+            List<List<String>> files = runAll(jobs, written);
+            List<StepResult> steps = new ArrayList<>();
+            List<ComparisonResult> comparisons = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                org.fieldscore.runner.step.StepResult r = results.get(i);
+                steps.add(summaryOf(r, files.get(i)));
+                if (r.verdict() != null) {
+                    comparisons.add(ComparisonResult.judge(r.id(), r.verdict().metric(), r.verdict().value(),
+                            r.verdict().tolerance()));
+                }
             }
-            out.writeReport(report);
+            RunSummary summary = new RunSummary(scenario.name(), scenario.resolved(), scenario.seed(),
+                    Version.get(), started.truncatedTo(ChronoUnit.SECONDS).toString(), MachineInfo.current(), steps,
+                    comparisons);
+            if (report) {
+                HtmlReport html = HtmlReport.of(summary).scenarioText(scenario.source().text());
+                SideBySide.of(scenario, results).ifPresent(html::sideBySide);
+                for (RenderedFigure f : figures) {
+                    html.png(f.stepId, f.caption, f.png);
+                }
+                out.writeReport(html);
+                written.finishedOne();
+            }
+            out.writeSummary(summary);
+            written.finishedOne();
+            out.sync();
+            java.time.Duration cpu = processCpu().minus(cpuBefore);
+            LOG.info("wrote {} files in {} s (process CPU {} s){}", total, String.format(java.util.Locale.ROOT,
+                    "%.2f", (System.nanoTime() - begin) / 1e9), String.format(java.util.Locale.ROOT, "%.2f",
+                    cpu.toNanos() / 1e9), out.durability() == OutputDirectory.Durability.DURABLE
+                    ? ", forced to the device" : "");
+            return summary;
+        } finally {
+            progress.finished();
         }
-        out.writeSummary(summary);
-        return summary;
     }
 
-    private List<String> files(org.fieldscore.runner.step.StepResult r, OutputOptions.StepOutput options)
-            throws IOException {
-        List<String> files = new ArrayList<>();
+    /** @return the CPU time this process has used so far (zero where the platform does not tell) */
+    private static java.time.Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
+    private StepResult summaryOf(org.fieldscore.runner.step.StepResult r, List<String> files) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("wall", r.elapsedNanos() / 1e9);
+        String value;
+        String units = "";
+        StepValue v = r.value();
+        if (v instanceof StepValue.Scalar s) {
+            value = "scalar field";
+            units = s.units();
+        } else if (v instanceof StepValue.Vector vf) {
+            value = "vector field";
+            units = vf.units();
+        } else if (v instanceof StepValue.TimeSeries ts) {
+            value = "time series";
+            units = ts.units();
+        } else if (v instanceof StepValue.Samples) {
+            value = "samples";
+        } else if (v instanceof StepValue.Model) {
+            value = "model";
+        } else if (v instanceof StepValue.Picture) {
+            value = "picture";
+        } else {
+            value = "";
+        }
+        Plan plan = scenario.plans().get(r.id());
+        List<String> warnings = MixingCheck.warning(r.metrics()).map(List::of).orElse(List.of());
+        return new StepResult(r.id(), r.type(), value, units, StepEquations.of(r.type()),
+                plan == null ? "" : plan.summary(), r.metrics(), timings, files, warnings);
+    }
+
+    /**
+     * Runs every job as one parallel loop (on the threads the run's parallel loops use, so {@code --threads} holds);
+     * names come back per step in job order, whichever thread wrote them.
+     */
+    private List<List<String>> runAll(List<List<FileJob>> jobs, ItemCounter written) throws IOException {
+        List<FileJob> flat = new ArrayList<>();
+        jobs.forEach(flat::addAll);
+        Path[] paths = new Path[flat.size()];
+        try {
+            Parallelism.forRange(0, flat.size(), 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    long begin = System.nanoTime();
+                    try {
+                        paths[i] = flat.get(i).write();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written.finishedOne();
+                    LOG.debug("wrote {} in {} ms", name(paths[i]), (System.nanoTime() - begin) / 1_000_000);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<List<String>> names = new ArrayList<>();
+        int k = 0;
+        for (List<FileJob> stepJobs : jobs) {
+            List<String> stepNames = new ArrayList<>();
+            for (int j = 0; j < stepJobs.size(); j++) {
+                stepNames.add(name(paths[k++]));
+            }
+            names.add(stepNames);
+        }
+        return names;
+    }
+
+    private List<FileJob> jobs(org.fieldscore.runner.step.StepResult r, OutputOptions.StepOutput options) {
+        List<FileJob> jobs = new ArrayList<>();
         String stem = options.file();
         String title = options.title();
         OutputOptions o = scenario.output();
@@ -103,18 +246,18 @@ public final class RunOutputWriter {
         if (value instanceof StepValue.Scalar s) {
             SampledScalarField f = s.field();
             if (o.csv() && f.size() <= MAX_CSV_POINTS) {
-                files.add(name(out.writeCsv(stem + ".csv", table(f.grid(), new String[] {"value"},
-                        new SampledScalarField[] {f}))));
+                jobs.add(() -> out.writeCsv(stem + ".csv", table(f.grid(), new String[] {"value"},
+                        new SampledScalarField[] {f})));
             }
             if (o.vtk()) {
-                files.add(name(f.grid().hasTime() ? out.writeTimeSeries(stem, r.id(), f)
-                        : out.writeVti(stem + ".vti", r.id(), f)));
+                jobs.add(() -> f.grid().hasTime() ? out.writeTimeSeries(stem, r.id(), f)
+                        : out.writeVti(stem + ".vti", r.id(), f));
             }
             if (o.plots()) {
-                SampledScalarField shown = f.grid().hasTime()
-                        ? FieldSlices.atTimeIndex(f, f.grid().timeAxis().count() - 1) : f;
-                files.add(png(r.id(), stem, title + (f.grid().hasTime() ? " (last time)" : ""),
-                        FieldPlots.scalar(title, shown, label(r.id(), s.units()))));
+                String label = label(r.id(), s.units());
+                boolean signed = StepEquations.signed(r.type());
+                jobs.add(png(r.id(), stem, title, () -> signed ? FieldPlots.signed(title, f, label)
+                        : FieldPlots.scalar(title, f, label)));
             }
         } else if (value instanceof StepValue.Vector v) {
             SampledVectorField f = v.field();
@@ -125,46 +268,53 @@ public final class RunOutputWriter {
                     names[c] = r.id() + "_" + c;
                     parts[c] = f.component(c);
                 }
-                files.add(name(out.writeCsv(stem + ".csv", table(f.grid(), names, parts))));
+                jobs.add(() -> out.writeCsv(stem + ".csv", table(f.grid(), names, parts)));
             }
-            SampledVectorField shown = f.grid().hasTime()
-                    ? FieldSlices.atTimeIndex(f, f.grid().timeAxis().count() - 1) : f;
             if (o.vtk() && !f.grid().hasTime()) {
-                files.add(name(out.writeVti(stem + ".vti", r.id(), f)));
+                jobs.add(() -> out.writeVti(stem + ".vti", r.id(), f));
             }
             if (o.plots()) {
-                files.add(png(r.id(), stem, title + (f.grid().hasTime() ? " (last time)" : ""),
-                        FieldPlots.vector(title, shown, label(r.id(), v.units()))));
+                String label = label(r.id(), v.units());
+                jobs.add(png(r.id(), stem, title, () -> FieldPlots.vector(title, f, label)));
             }
         } else if (value instanceof StepValue.TimeSeries ts) {
             double[] times = ts.times().stream().mapToDouble(Double::doubleValue).toArray();
             if (o.vtk()) {
-                files.add(name(out.writeTimeSeries(stem, r.id(), times, ts.snapshots())));
+                jobs.add(() -> out.writeTimeSeries(stem, r.id(), times, ts.snapshots()));
             }
             if (o.plots()) {
-                files.add(png(r.id(), stem, title + " at t = " + times[times.length - 1],
-                        FieldPlots.scalar(title + " (t = " + times[times.length - 1] + ")", ts.last(),
-                                label(r.id(), ts.units()))));
+                String at = " (t = " + times[times.length - 1] + ")";
+                String label = label(r.id(), ts.units());
+                boolean signed = StepEquations.signed(r.type());
+                jobs.add(png(r.id(), stem, title + at, () -> signed ? FieldPlots.signed(title + at, ts.last(), label)
+                        : FieldPlots.scalar(title + at, ts.last(), label)));
             }
         } else if (value instanceof StepValue.Samples s) {
             if (o.csv() && s.points().length <= MAX_CSV_POINTS) {
-                CsvTable.Builder b = CsvTable.builder(s.columns().toArray(new String[0]));
-                double[] row = new double[s.dimension()];
-                for (int i = 0; i < s.count(); i++) {
-                    for (int a = 0; a < row.length; a++) {
-                        row[a] = s.get(i, a);
-                    }
-                    b.row(row.clone());
-                }
-                files.add(name(out.writeCsv(stem + ".csv", b.build())));
+                jobs.add(() -> out.writeCsv(stem + ".csv", samplesTable(s)));
             }
             if (o.plots()) {
-                files.add(png(r.id(), stem, title, samplesFigure(title, s)));
+                jobs.add(png(r.id(), stem, title, () -> samplesFigure(title, s)));
             }
         } else if (value instanceof StepValue.Picture p && o.plots()) {
-            files.add(png(r.id(), stem, title, p.draw().apply(title)));
+            for (int k = 0; k < p.draws().size(); k++) {
+                Function<String, Figure> draw = p.draws().get(k);
+                jobs.add(png(r.id(), k == 0 ? stem : stem + "-" + (k + 1), title, () -> draw.apply(title)));
+            }
         }
-        return files;
+        return jobs;
+    }
+
+    private static CsvTable samplesTable(StepValue.Samples s) {
+        CsvTable.Builder b = CsvTable.builder(s.columns().toArray(new String[0]));
+        for (int i = 0; i < s.count(); i++) {
+            double[] row = new double[s.dimension()];
+            for (int a = 0; a < row.length; a++) {
+                row[a] = s.get(i, a);
+            }
+            b.row(row);
+        }
+        return b.build();
     }
 
     private static Figure samplesFigure(String title, StepValue.Samples s) {
@@ -184,48 +334,57 @@ public final class RunOutputWriter {
         }
         MapPlot map = MapPlot.titled(title).axes(s.columns().get(0), s.columns().get(1)).points(title, x, y);
         if (!s.paths().isEmpty()) {
-            map.paths("Langevin trajectories", s.paths());
+            map.paths("trajectory", s.paths());
         }
         return map.figure();
     }
 
-    private String png(String id, String stem, String caption, Figure figure) throws IOException {
-        byte[] bytes = figure.toPng();
-        figures.add(Map.entry(id, bytes));
-        captions.add(caption);
-        return name(out.write(stem + ".png", stream -> stream.write(bytes)));
+    /** A job that renders a figure (on the job's thread), keeps its PNG for the report and writes it. */
+    private FileJob png(String id, String stem, String caption, java.util.function.Supplier<Figure> figure) {
+        RenderedFigure slot = new RenderedFigure(id, caption);
+        figures.add(slot);
+        return () -> {
+            byte[] bytes = figure.get().toPng();
+            slot.png = bytes;
+            return out.write(stem + ".png", stream -> stream.write(bytes));
+        };
     }
 
     private static String label(String id, String units) {
         return units == null || units.isEmpty() ? id : id + " [" + units + "]";
     }
 
-    private String name(java.nio.file.Path p) {
+    private String name(Path p) {
         return out.relativeName(p);
     }
 
+    /** The grid's coordinates (and time) as columns, then one column per field part, as one table. */
     private static CsvTable table(Grid grid, String[] names, SampledScalarField[] parts) {
         int d = grid.spaceDimension();
-        List<String> columns = new ArrayList<>(List.of(AXES).subList(0, d));
+        List<String> header = new ArrayList<>(List.of(AXES).subList(0, d));
         if (grid.hasTime()) {
-            columns.add("t");
+            header.add("t");
         }
-        columns.addAll(List.of(names));
-        CsvTable.Builder b = CsvTable.builder(columns.toArray(new String[0]));
+        header.addAll(List.of(names));
+        int n = grid.pointCount();
+        int coordinates = d + (grid.hasTime() ? 1 : 0);
+        double[][] columns = new double[header.size()][];
+        for (int a = 0; a < coordinates; a++) {
+            columns[a] = new double[n];
+        }
         double[] x = new double[d];
-        for (int p = 0; p < grid.pointCount(); p++) {
-            double[] row = new double[columns.size()];
+        for (int p = 0; p < n; p++) {
             grid.spaceCoordinates(p, x);
-            System.arraycopy(x, 0, row, 0, d);
-            int k = d;
+            for (int a = 0; a < d; a++) {
+                columns[a][p] = x[a];
+            }
             if (grid.hasTime()) {
-                row[k++] = grid.time(p);
+                columns[d][p] = grid.time(p);
             }
-            for (SampledScalarField f : parts) {
-                row[k++] = f.valueAt(p);
-            }
-            b.row(row);
         }
-        return b.build();
+        for (int k = 0; k < parts.length; k++) {
+            columns[coordinates + k] = parts[k].copyValues();
+        }
+        return CsvTable.ofColumns(header, columns);
     }
 }

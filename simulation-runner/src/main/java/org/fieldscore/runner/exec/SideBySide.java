@@ -51,7 +51,8 @@ final class SideBySide {
                         first("fit").or(() -> first("model")).map(r -> "p(x; θ) = '" + r.id() + "': "
                                 + summary(r)).orElse(NONE)),
                 new SideBySideTable.Row(
-                        first("gradient").map(r -> "∂φ/∂X = '" + r.id() + "': " + summary(r) + "; max |∇φ| = "
+                        gradient().map(r -> (spaceTime(r) ? "∂φ/∂X^μ = (∂φ/∂t, ∇φ) = '" : "∇φ = '") + r.id()
+                                + "': " + summary(r) + "; max " + (spaceTime(r) ? "|∂φ/∂X^μ|" : "|∇φ|") + " = "
                                 + number(r.metrics().get("max"))).orElse(NONE),
                         first("score-field").map(r -> "S(x; θ) = ∇ₓ log p = '" + r.id() + "': " + summary(r)
                                 + "; max |S| = " + number(r.metrics().get("max"))).orElse(NONE)),
@@ -89,7 +90,19 @@ final class SideBySide {
             }
             precision.append(']');
         }
-        return "θ̂ = argmin J(θ) by '" + r.id() + "': μ̂ = (" + mean + "), M̂ = [" + precision + "]";
+        return "θ̂ = argmin J(θ) by '" + r.id() + "': mean μ̂ = (" + mean + "), precision M̂ = Σ̂⁻¹ = [" + precision
+                + "]";
+    }
+
+    /** The 4-gradient when the run has one (the essay's ∂φ/∂X^μ), else the first space gradient. */
+    private Optional<StepResult> gradient() {
+        return results.stream().filter(r -> r.type().equals("gradient") && spaceTime(r)).findFirst()
+                .or(() -> first("gradient"));
+    }
+
+    private boolean spaceTime(StepResult r) {
+        var plan = scenario.plans().get(r.id());
+        return plan != null && plan.grid() != null && plan.grid().hasTime();
     }
 
     private Optional<StepResult> first(String type) {

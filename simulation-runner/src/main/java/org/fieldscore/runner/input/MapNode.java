@@ -74,6 +74,13 @@ public final class MapNode {
         return entries.keySet();
     }
 
+    /** @return where each key is written, in file order */
+    public Map<String, SourcePosition> keyPositions() {
+        Map<String, SourcePosition> positions = new LinkedHashMap<>();
+        keyNodes.forEach((name, node) -> positions.put(name, node.position()));
+        return positions;
+    }
+
     /**
      * @param key a key
      * @return whether it is present (with a non-null value)

@@ -15,14 +15,16 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Atomic file replacement: content goes to a temporary file in the target's directory, is flushed to the device,
- * and the temporary file is then renamed onto the target with {@link StandardCopyOption#ATOMIC_MOVE} (falling back
- * to {@link StandardCopyOption#REPLACE_EXISTING} on file systems without atomic rename).
+ * Atomic file replacement: content goes to a temporary file in the target's directory, is optionally forced to the
+ * device ({@code fsync}), and the temporary file is then renamed onto the target with
+ * {@link StandardCopyOption#ATOMIC_MOVE} (falling back to {@link StandardCopyOption#REPLACE_EXISTING} on file
+ * systems without atomic rename).
  *
  * <p>A reader therefore sees either the previous file or the complete new one, never a partial file. When writing
  * fails or the thread is interrupted, the temporary file is deleted and the target is left untouched. Only a killed
  * JVM can leave a temporary file behind; such files are hidden, carry the suffix {@value #TEMPORARY_SUFFIX} and
- * never have the target's name.
+ * never have the target's name. Forcing adds protection against a power loss or operating-system crash (without it
+ * the rename may reach the disk before the content); it does not change what a killed process leaves behind.
  */
 public final class AtomicFiles {
 
@@ -33,7 +35,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes a file atomically.
+     * Writes a file atomically and forces it to the device before the rename.
      *
      * @param target the file to create or replace; its directory must exist
      * @param content writes the content
@@ -41,6 +43,19 @@ public final class AtomicFiles {
      *     left); an {@link java.nio.channels.ClosedByInterruptException} when the thread was interrupted
      */
     public static void write(Path target, ContentWriter content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * Writes a file atomically.
+     *
+     * @param target the file to create or replace; its directory must exist
+     * @param content writes the content
+     * @param force whether the content is forced to the device ({@code fsync}) before the rename
+     * @throws IOException when writing or renaming fails (the target is then unchanged and no temporary file is
+     *     left); an {@link java.nio.channels.ClosedByInterruptException} when the thread was interrupted
+     */
+    public static void write(Path target, ContentWriter content, boolean force) throws IOException {
         Objects.requireNonNull(content, "content");
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = createTemporary(directory, "." + target.getFileName() + ".");
@@ -50,7 +65,9 @@ public final class AtomicFiles {
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             move(temporary, target);
             moved = true;
@@ -74,6 +91,21 @@ public final class AtomicFiles {
             } catch (FileAlreadyExistsException taken) {
                 // another writer drew the same name: draw again
             }
+        }
+    }
+
+    /**
+     * Forces a directory's entries (e.g. the renames into it) to the device; a no-op where the platform cannot open
+     * directories (Windows).
+     *
+     * @param directory the directory
+     * @throws IOException when forcing fails
+     */
+    public static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            // directories cannot be opened for reading on this platform; their entries are then durable as renamed
         }
     }
 

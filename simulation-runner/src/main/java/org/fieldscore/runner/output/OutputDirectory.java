@@ -40,6 +40,11 @@ import org.fieldscore.runner.output.vtk.VtkImageData;
  * out.writePng("phi.png", MapPlot.titled("φ").heatmap(phi, "φ [V]").figure()); out.writeVti("phi.vti", "phi", phi);
  * … out.writeSummary(summary); out.writeReport(report);}. The methods are safe to call from several threads for
  * different files.
+ *
+ * <p>Durability is a choice of the caller ({@link Durability}): by default files are renamed into place without
+ * forcing them to the device, which protects against a killed or failing run but not against a power loss; with
+ * {@link Durability#DURABLE} every file is forced before its rename and {@link #sync()} forces the folders' entries
+ * at the end, so a finished run survives a power loss too.
  */
 public final class OutputDirectory {
 
@@ -48,26 +53,68 @@ public final class OutputDirectory {
     /** File name of the HTML report. */
     public static final String REPORT_FILE = "report.html";
 
-    private final Path root;
+    /** Whether files are forced to the device. */
+    public enum Durability {
+        /** Atomic renames only: safe against a killed run, not against a power loss (the default). */
+        ATOMIC,
+        /** Atomic renames of files forced to the device, and folders forced by {@link #sync()}. */
+        DURABLE
+    }
 
-    private OutputDirectory(Path root) {
+    private final Path root;
+    private final Durability durability;
+    private final java.util.Set<Path> touchedFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private OutputDirectory(Path root, Durability durability) {
         this.root = root;
+        this.durability = durability;
     }
 
     /**
      * Opens a run's output folder, creating it (and its parents) when missing.
      *
      * @param folder the output folder
-     * @return the output directory rooted at the folder's real path
+     * @return the output directory rooted at the folder's real path, with {@link Durability#ATOMIC} writes
      * @throws IOException when the folder cannot be created or is not a directory
      */
     public static OutputDirectory create(Path folder) throws IOException {
+        return create(folder, Durability.ATOMIC);
+    }
+
+    /**
+     * Opens a run's output folder, creating it (and its parents) when missing.
+     *
+     * @param folder the output folder
+     * @param durability whether files are forced to the device
+     * @return the output directory rooted at the folder's real path
+     * @throws IOException when the folder cannot be created or is not a directory
+     */
+    public static OutputDirectory create(Path folder, Durability durability) throws IOException {
         Objects.requireNonNull(folder, "folder");
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IOException("output folder " + folder + " exists and is not a directory");
         }
         Files.createDirectories(folder);
-        return new OutputDirectory(folder.toRealPath());
+        return new OutputDirectory(folder.toRealPath(), Objects.requireNonNull(durability, "durability"));
+    }
+
+    /** @return whether files are forced to the device */
+    public Durability durability() {
+        return durability;
+    }
+
+    /**
+     * With {@link Durability#DURABLE}, forces the entries of every folder this directory wrote into to the device
+     * (so the renames survive a power loss); nothing otherwise.
+     *
+     * @throws IOException when forcing fails
+     */
+    public void sync() throws IOException {
+        if (durability == Durability.DURABLE) {
+            for (Path folder : touchedFolders) {
+                AtomicFiles.forceDirectory(folder);
+            }
+        }
     }
 
     /** @return the real, absolute path of the output folder */
@@ -129,7 +176,7 @@ public final class OutputDirectory {
         if (!real.startsWith(root)) {
             throw new OutputPathException(relative, "it resolves outside the output folder " + root + ", to " + real);
         }
-        return new OutputDirectory(real);
+        return new OutputDirectory(real, durability);
     }
 
     /**
@@ -175,7 +222,8 @@ public final class OutputDirectory {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputPathException(relative, "a folder of that name exists; choose another file name");
         }
-        AtomicFiles.write(target, content);
+        AtomicFiles.write(target, content, durability == Durability.DURABLE);
+        touchedFolders.add(parent);
         return target;
     }
 

@@ -45,10 +45,20 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * @param folder the output folder (created with its parents when missing)
-     * @return the held folder; close it when the run has written its outputs
+     * @return the held folder, with {@link OutputDirectory.Durability#ATOMIC} writes
      * @throws OutputPathException when the folder cannot be created, is not writable, or another run holds it
      */
     public static RunFolder open(Path folder) {
+        return open(folder, OutputDirectory.Durability.ATOMIC);
+    }
+
+    /**
+     * @param folder the output folder (created with its parents when missing)
+     * @param durability whether the run's files are forced to the device
+     * @return the held folder; close it when the run has written its outputs
+     * @throws OutputPathException when the folder cannot be created, is not writable, or another run holds it
+     */
+    public static RunFolder open(Path folder, OutputDirectory.Durability durability) {
         String name = folder.toString();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new OutputPathException(name, "it exists and is not a folder; valid: a folder path (it is created"
@@ -56,7 +66,7 @@ public final class RunFolder implements AutoCloseable {
         }
         OutputDirectory directory;
         try {
-            directory = OutputDirectory.create(folder);
+            directory = OutputDirectory.create(folder, durability);
         } catch (FileSystemException e) {
             throw new OutputPathException(name, "the folder cannot be created (" + reason(e) + "); valid: a folder"
                     + " path you can write to, not below a file");

@@ -267,7 +267,7 @@ public final class ScenarioReader {
                 readId[0] = id;
                 String type = m.require("type", "one of " + String.join(", ", StepTypes.names()))
                         .choice(StepTypes.names());
-                StepHeader header = new StepHeader(id, type, item.position(), item.path());
+                StepHeader header = new StepHeader(id, type, item.position(), item.path(), m.keyPositions());
                 outputs.put(id, stepOutput(m, id));
                 try {
                     return StepTypes.read(header, m, reading);

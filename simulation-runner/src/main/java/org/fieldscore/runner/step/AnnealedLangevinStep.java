@@ -4,9 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.fields.InvalidArgumentException;
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.pde.diffusion.HeatKernelSmoothing;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.score.model.GridNoiseConditionalScore;
 import org.fieldscore.score.model.NoiseConditionalScore;
+import org.fieldscore.score.model.ScoreModel;
+import org.fieldscore.score.model.UnnormalizedModel;
 import org.fieldscore.score.sample.AnnealedLangevin;
 import org.fieldscore.score.sample.ChainSamples;
 import org.fieldscore.score.sample.ChainStart;
@@ -17,8 +24,11 @@ import org.fieldscore.score.sample.ChainStart;
  * levels, {@code steps-per-level} steps each) with the score of the model blurred by N(0, σ²I); large early noise
  * lets chains cross between modes, so mode weights are respected. The model must be a normal or a Gaussian mixture
  * (whose blurred scores are known in closed form) or a noise-conditional {@code score-network}
- * ({@link NoiseConditionalNetworkModel}). The result is each chain's final state; metrics are the sample
- * means and variances and, with {@code modes: mixture-id}, the fraction of samples in each mode.
+ * ({@link org.fieldscore.score.neural.NoiseConditionalNetworkModel}) — or, with {@code grid}, any model with a log
+ * density (a formula model): its density on that grid is blurred exactly by the heat equation at every level
+ * ({@link HeatKernelSmoothing}) and the scores are the field gradients of the logs, of accuracy {@code order} 2 or 4
+ * ({@link GridNoiseConditionalScore}). The result is each chain's final state; metrics are the sample means and
+ * variances and, with {@code modes: mixture-id}, the fraction of samples in each mode.
  *
  * @param header id, type, position
  * @param model the model (normal or mixture)
@@ -31,14 +41,17 @@ import org.fieldscore.score.sample.ChainStart;
  * @param seed the seed, or null for the derived one
  * @param start where chains start
  * @param modes a mixture model defining the modes, or null
+ * @param grid the grid of the exact noised scores by the heat equation, or null for the model's own blurred scores
+ * @param order the accuracy order of the grid scores' gradient
+ * @param gridNode where the grid is declared (null without one)
  */
 public record AnnealedLangevinStep(StepHeader header, Reference model, double sigmaMax, double sigmaMin, int levels,
-        double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes)
-        implements Step {
+        double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes, Grid grid,
+        int order, ScenarioNode gridNode) implements Step {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "sigma-max", "sigma-min", "levels", "step-size",
-            "steps-per-level", "chains", "start", "seed", "modes");
+            "steps-per-level", "chains", "start", "seed", "modes", "grid", "order");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference model = reading.reference(body.require("model", "the id of a model or fit step (normal or"
@@ -51,11 +64,26 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         if (!(min < max)) {
             throw minNode.problem("sigma-min must be below sigma-max (" + max + "), got " + min);
         }
+        ScenarioNode gridNode = body.has("grid") ? body.get("grid") : null;
+        Grid grid = gridNode == null ? null : reading.grid(gridNode);
+        if (grid != null) {
+            try {
+                HeatKernelSmoothing.requireResolved(grid, min);
+            } catch (InvalidArgumentException e) {
+                throw minNode.problem(e.getMessage());
+            }
+        } else if (body.has("order")) {
+            throw body.get("order").problem("'order' belongs to the exact noised scores on a 'grid'");
+        }
+        int order = body.integer("order", 2, 4, 2);
+        if (order != 2 && order != 4) {
+            throw body.get("order").problem("order must be 2 or 4, got " + order);
+        }
         return new AnnealedLangevinStep(header, model, max, min, body.integer("levels", 1, 1000, 10),
                 LangevinStep.stepSize(body), body.integer("steps-per-level", 1, 1_000_000, 100),
                 body.integer("chains", 1, 10_000_000, 1000), body.has("seed") ? body.get("seed").longValue() : null,
                 LangevinStep.start(body.get("start")),
-                body.has("modes") ? reading.reference(body.get("modes")) : null);
+                body.has("modes") ? reading.reference(body.get("modes")) : null, grid, order, gridNode);
     }
 
     @Override
@@ -66,27 +94,78 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
     @Override
     public Plan plan(PlanContext context) {
         Plan target = context.model(model, "'annealed-langevin.model'");
-        if (ScoreNetworkStep.isSingleLevelNetwork(target)) {
-            throw model.problem("'" + model.id() + "' is a score network trained at one noise level; annealed"
-                    + " Langevin needs the score at every level: train it with 'objective: noise-conditional'");
-        }
-        context.model(model, "'annealed-langevin.model'", ModelCapability.BLURRED_SCORES);
         int d = target.components();
+        long bytes = 8L * chains * d;
+        long workspace = bytes;
+        if (grid != null) {
+            if (ScoreNetworkStep.isNetwork(target)) {
+                throw model.problem("'" + model.id() + "' is a score network, which has no log density to blur on"
+                        + " the grid; drop 'grid' to use its own noise-conditional scores");
+            }
+            if (grid.spaceDimension() != d || grid.hasTime()) {
+                throw gridNode.problem("the model '" + model.id() + "' is " + d + "-dimensional; the grid must be a "
+                        + d + "-D space grid, got " + grid);
+            }
+            // per level the density, its log, log-gradient (d components) and Laplacian; plus p₀, its log and points
+            workspace += 8L * grid.pointCount() * ((long) levels * (d + 3) + 2 + d);
+        } else {
+            if (ScoreNetworkStep.isSingleLevelNetwork(target)) {
+                throw model.problem("'" + model.id() + "' is a score network trained at one noise level; annealed"
+                        + " Langevin needs the score at every level: train it with 'objective: noise-conditional'");
+            }
+            context.model(model, "'annealed-langevin.model'", ModelCapability.BLURRED_SCORES);
+        }
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(LangevinStep.modeMetrics(modes, d, context));
-        long bytes = 8L * chains * d;
-        return new Plan(ResultKind.SAMPLES, null, d, bytes, bytes, 20.0 * d * chains * levels * stepsPerLevel,
+        return new Plan(ResultKind.SAMPLES, null, d, bytes, workspace, 20.0 * d * chains * levels * stepsPerLevel
+                + (grid == null ? 0 : 2.0 * levels * grid.pointCount() * maxAxis(grid)),
                 "annealed Langevin on '" + model.id() + "', sigma " + sigmaMax + " to " + sigmaMin + " in " + levels
                         + " levels x " + stepsPerLevel + " steps, " + chains + " chains", metrics);
     }
 
+    private static int maxAxis(Grid grid) {
+        int n = 0;
+        for (int a = 0; a < grid.spaceDimension(); a++) {
+            n = Math.max(n, grid.size(a));
+        }
+        return n;
+    }
+
+    /**
+     * The exact noised scores of a model's density on a grid: the heat-kernel solve at the levels, then the field
+     * gradients of the logs (shared with {@code score-field}'s {@code noise}).
+     *
+     * @param density the model
+     * @param grid the grid
+     * @param sigmas the levels
+     * @param order 2 or 4
+     * @return the grid scores
+     */
+    static GridNoiseConditionalScore gridScores(UnnormalizedModel density, Grid grid, double[] sigmas, int order) {
+        SampledScalarField p0 = GridNoiseConditionalScore.densityOnGrid(density, grid);
+        return new GridNoiseConditionalScore(p0, sigmas, HeatKernelSmoothing.solve(p0, sigmas), order);
+    }
+
+    private NoiseConditionalScore gridScores(ScoreModel m) throws StepFailedException {
+        if (!(m instanceof UnnormalizedModel density)) {
+            throw new StepFailedException(header, "'" + model.id() + "' has no log density to blur on the grid", null);
+        }
+        return gridScores(density, grid, AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels), order);
+    }
+
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
-        if (!(context.model(model) instanceof NoiseConditionalScore blurred)) {
-            throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
-        }
+        ScoreModel target = context.model(model);
         ChainSamples samples;
         try {
+            NoiseConditionalScore blurred;
+            if (grid != null) {
+                blurred = gridScores(target);
+            } else if (target instanceof NoiseConditionalScore b) {
+                blurred = b;
+            } else {
+                throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
+            }
             samples = new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
                     .run(chains, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
         } catch (IllegalArgumentException | ArithmeticException e) {

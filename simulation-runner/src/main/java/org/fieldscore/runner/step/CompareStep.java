@@ -214,13 +214,15 @@ public record CompareStep(StepHeader header, Mode mode, Reference subject, Strin
      */
     private StepValue histogramPicture(SampledScalarField histogram, SampledScalarField target) {
         int d = histogram.grid().spaceDimension();
+        String histogramLabel = "histogram of '" + subject.id() + "'";
         if (d == 1) {
-            return new StepValue.Picture(title -> LinePlot.titled(title).axes("x", "density")
-                    .field("histogram of '" + subject.id() + "'", histogram).field("target density", target).figure());
+            return new StepValue.Picture(title -> LinePlot.titled(title).axes("x", "probability density [1/x]")
+                    .field(histogramLabel, histogram).field("expected density " + expectedText(), target).figure());
         }
         if (d == 2) {
-            return new StepValue.Picture(title -> MapPlot.titled(title).heatmap(histogram, "histogram of '"
-                    + subject.id() + "'").contours(target, 8).figure());
+            return new StepValue.Picture(title -> MapPlot.titled(title)
+                    .heatmap(histogram, "probability density [1/(x·y)]").heatmapLegend(histogramLabel + " (colours)")
+                    .contours(target, 8, "expected density (contours)").figure());
         }
         return new StepValue.None();
     }

@@ -37,6 +37,7 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
 public record LangevinStep(StepHeader header, Reference model, Reference field, boolean mala, double stepSize,
         ChainSettings settings, Long seed, ChainStart start, Reference modes) implements Step {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LangevinStep.class);
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
             "draws", "thin", "start", "seed", "modes", "keep-paths");
@@ -221,6 +222,7 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         metrics.put("ess-min", diagnostics.essMin());
         metrics.put("rhat-max", diagnostics.rhatMax());
         addModeFractions(modes, value.points(), context, metrics);
+        MixingCheck.warning(metrics).ifPresent(w -> LOG.warn("step '{}': {}", id(), w));
         return new StepResult(id(), type(), value, metrics, null, 0);
     }
 
@@ -229,15 +231,29 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
      * show) in their first two coordinates (one coordinate twice in 1-D).
      */
     private static List<double[]> planarPaths(ChainSamples samples) {
+        return planarPaths(samples, 1);
+    }
+
+    /**
+     * Every {@code stride}-th recorded state, at most {@value #PLOTTED_STATES} of them from the start, in the first
+     * two coordinates.
+     *
+     * @param samples the samples with recorded chains
+     * @param stride the spacing of the plotted states, ≥ 1
+     * @return one planar path per recorded chain
+     */
+    static List<double[]> planarPaths(ChainSamples samples, int stride) {
         List<double[]> paths = new java.util.ArrayList<>();
         int d = samples.dimension();
         for (int c = 0; c < samples.recordedChains(); c++) {
             double[] path = samples.trajectory(c);
-            int steps = Math.min(path.length / d, PLOTTED_STATES);
+            int states = path.length / d;
+            int steps = Math.min((states + stride - 1) / stride, PLOTTED_STATES);
             double[] xy = new double[2 * steps];
             for (int k = 0; k < steps; k++) {
-                xy[2 * k] = path[k * d];
-                xy[2 * k + 1] = path[k * d + Math.min(1, d - 1)];
+                int state = Math.min(states - 1, k * stride);
+                xy[2 * k] = path[state * d];
+                xy[2 * k + 1] = path[state * d + Math.min(1, d - 1)];
             }
             paths.add(xy);
         }

@@ -17,8 +17,9 @@ public enum ModelCapability {
     DRAWS("exact draws (a normal or mixture model step, or an mvn or mixture fit)"),
 
     /** Scores of the model blurred by Gaussian noise of any σ: {@code annealed-langevin.model}. */
-    BLURRED_SCORES("blurred scores (a normal or mixture model step, an mvn or mixture fit, or a score-network step"
-            + " with 'objective: noise-conditional')");
+    BLURRED_SCORES("blurred scores (a normal or mixture model step, an mvn or mixture fit, a score-network step"
+            + " with 'objective: noise-conditional' or a diffusion-network step; annealed-langevin with a 'grid'"
+            + " blurs any model with a log density by the heat equation)");
 
     private final String needs;
 

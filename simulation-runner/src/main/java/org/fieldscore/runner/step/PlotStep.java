@@ -122,13 +122,13 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
         return new StepResult(id(), type(), new StepValue.Picture(title -> {
             MapPlot map = MapPlot.titled(title);
             if (heat != null) {
-                map.heatmap(heat, heatmap.id());
+                map.heatmap(heat, heatmap.id()).heatmapLegend(heatmap.id() + " (colours)");
             }
             if (arrowField != null) {
-                map.arrows(arrowField, arrowsPerAxis);
+                map.arrows(arrowField, arrowsPerAxis, arrows.id() + " (arrows)");
             }
             if (lines != null) {
-                map.contours(lines, contourLevels);
+                map.contours(lines, contourLevels, contours.id() + " (contour lines)");
             }
             if (pointsXy != null) {
                 map.points(points.id(), pointsXy[0], pointsXy[1]);
@@ -140,9 +140,11 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
         }), new java.util.LinkedHashMap<>(), null, 0);
     }
 
-    /** The first two components, as arrows draw them. */
+    /** The components along the map's x and y axes (of a space-time gradient its space part), at the last time. */
     private static SampledVectorField spaceComponents(SampledVectorField v) {
-        SampledVectorField space = v.grid().hasTime() ? FieldSlices.atTimeIndex(v, v.grid().timeAxis().count() - 1) : v;
+        SampledVectorField along = FieldSlices.spaceComponents(v);
+        SampledVectorField space = v.grid().hasTime()
+                ? FieldSlices.atTimeIndex(along, v.grid().timeAxis().count() - 1) : along;
         return space.components() == 2 ? space : SampledVectorField.of(space.component(0), space.component(1));
     }
 

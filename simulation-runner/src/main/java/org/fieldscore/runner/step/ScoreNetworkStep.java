@@ -72,14 +72,7 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference data = reading.reference(body.require("data", "the id of a data or sampling step to learn from"));
-        List<Integer> hidden = List.of(64, 64);
-        if (body.has("hidden")) {
-            List<Integer> widths = new ArrayList<>();
-            for (ScenarioNode width : body.get("hidden").list(1, 8)) {
-                widths.add(width.integer(1, 4096));
-            }
-            hidden = widths;
-        }
+        List<Integer> hidden = readHidden(body);
         String objective = body.choice("objective", OBJECTIVES, "sliced-vr");
         double max = 1;
         double min = 1;
@@ -116,6 +109,21 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
                 body.has("truth") ? reading.reference(body.get("truth")) : null);
     }
 
+    /**
+     * @param body the step
+     * @return the {@code hidden} layer widths (1 to 8 layers of 1 to 4096 units; default [64, 64])
+     */
+    static List<Integer> readHidden(MapNode body) {
+        if (!body.has("hidden")) {
+            return List.of(64, 64);
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (ScenarioNode width : body.get("hidden").list(1, 8)) {
+            widths.add(width.integer(1, 4096));
+        }
+        return widths;
+    }
+
     @Override
     public List<Reference> references() {
         return truth == null ? List.of(data) : List.of(data, truth);
@@ -150,11 +158,19 @@ public record ScoreNetworkStep(StepHeader header, Reference data, List<Integer> 
 
     /**
      * @param plan the plan of a model-producing step
+     * @return whether it is a score network (a model without a log density)
+     */
+    static boolean isNetwork(Plan plan) {
+        return plan.metrics().containsAll(TRAINING_METRICS);
+    }
+
+    /**
+     * @param plan the plan of a model-producing step
      * @return whether it is a score network trained at one noise level only (one that cannot drive annealed
      *     Langevin dynamics)
      */
     static boolean isSingleLevelNetwork(Plan plan) {
-        return plan.metrics().containsAll(TRAINING_METRICS) && !plan.metrics().containsAll(NOISE_METRICS);
+        return isNetwork(plan) && !plan.capabilities().contains(ModelCapability.BLURRED_SCORES);
     }
 
     private boolean conditional() {

@@ -106,12 +106,23 @@ public sealed interface StepValue {
     }
 
     /**
-     * A picture composed of earlier results, drawn when the outputs are written.
+     * Pictures composed of earlier results, drawn when the outputs are written: the first is the step's PNG, the
+     * others follow it as {@code NAME-2.png}, {@code NAME-3.png} ….
      *
-     * @param draw draws the figure with the given title
+     * @param draws each draws one figure with the given title
      */
-    record Picture(java.util.function.Function<String, org.fieldscore.runner.output.plot.Figure> draw)
+    record Picture(java.util.List<java.util.function.Function<String, org.fieldscore.runner.output.plot.Figure>> draws)
             implements StepValue {
+
+        /** @param draw draws the one figure with the given title */
+        public Picture(java.util.function.Function<String, org.fieldscore.runner.output.plot.Figure> draw) {
+            this(java.util.List.of(draw));
+        }
+
+        /** Copies the list. */
+        public Picture {
+            draws = java.util.List.copyOf(draws);
+        }
     }
 
     /** Nothing beyond the step's metrics. */

@@ -45,7 +45,9 @@ class BundledScenariosTest {
             Map.entry("wave-point-source", List.of("n=33")),
             Map.entry("mvn-score-matching", List.of("samples=2000", "chains=4", "draws=4000")),
             Map.entry("bimodal-precipitation", List.of("samples=4000", "chains=100", "draws=200")),
-            Map.entry("double-well", List.of("chains=50", "draws=400")));
+            Map.entry("double-well", List.of("chains=50", "draws=400")),
+            Map.entry("diffusion-model", List.of("chains=400", "samples=2000", "training_steps=300")),
+            Map.entry("langevin-vs-fokker-planck", List.of("chains=3000")));
 
     /**
      * Bundled scenarios that compare nothing, by name, and the metrics (step.metric) their runs are checked on

@@ -155,30 +155,84 @@ public final class ShiftedLaplacian {
      */
     public void fillGhosts(double[] u) {
         PaddedLayout l = layout;
-        fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, 0, l.m2);
-        fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, 0, l.m2);
+        fillAxisGhosts(u, 0, 0, l.m1, l.sy, 0, l.m2, l.sz, 0, 2);
+        fillAxisGhosts(u, 1, 0, l.m0, 1, 0, l.m2, l.sz, 0, 2);
         fillZGhosts(u);
     }
 
     /** Refreshes the x and y end layers of plane k. */
     void fillPlaneGhosts(double[] u, int k) {
         PaddedLayout l = layout;
-        fillAxisGhosts(u, 0, 1, l.m0, l.m1, l.sy, l.sz, k, k + 1);
-        fillAxisGhosts(u, 1, l.sy, l.m1, l.m0, 1, l.sz, k, k + 1);
+        fillAxisGhosts(u, 0, 0, l.m1, l.sy, k, k + 1, l.sz, 0, 2);
+        fillAxisGhosts(u, 1, 0, l.m0, 1, k, k + 1, l.sz, 0, 2);
     }
 
     /** Refreshes the z end layers. */
     void fillZGhosts(double[] u) {
         PaddedLayout l = layout;
-        fillAxisGhosts(u, 2, l.sz, l.m2, l.m0, 1, l.sy, 0, l.m1);
+        fillAxisGhosts(u, 2, 0, l.m0, 1, 0, l.m1, l.sy, 0, 2);
     }
 
-    private void fillAxisGhosts(double[] u, int axis, int stride, int m, int na, int sa, int sb, int bFrom, int bTo) {
+    /** @return the slowest active axis (2 in 3-D, 1 in 2-D, 0 in 1-D): the planes of a blocked pass */
+    public int outerAxis() {
+        return dimension - 1;
+    }
+
+    /**
+     * @return the unknowns per plane along the tile axis of a blocked pass, the next slower active axis: m1 in 3-D
+     *     (lines are x rows), m0 in 2-D (lines are single points of the x row), 1 in 1-D
+     */
+    public int tileExtent() {
+        return dimension == 3 ? layout.m1 : dimension == 2 ? layout.m0 : 1;
+    }
+
+    /**
+     * Refreshes what {@link #fillGhosts} writes within lines from … to − 1 of plane p of the {@link #outerAxis}
+     * (along the axes other than the outer one) from those lines' unknowns: the x ends of those rows, and the ends of
+     * the tile axis when the lines include them (the tile must hold the two lines next to such an end).
+     */
+    void fillTileGhosts(double[] u, int p, int from, int to) {
+        PaddedLayout l = layout;
+        int sides0 = from == 0 ? 0 : 1;
+        int sides1 = to == tileExtent() ? 2 : 1;
+        if (dimension == 3) {
+            fillAxisGhosts(u, 0, from, to, l.sy, p, p + 1, l.sz, 0, 2);
+            fillAxisGhosts(u, 1, 0, l.m0, 1, p, p + 1, l.sz, sides0, sides1);
+        } else if (dimension == 2) {
+            fillAxisGhosts(u, 0, p, p + 1, l.sy, 0, 1, l.sz, sides0, sides1);
+        }
+    }
+
+    /**
+     * Refreshes one end layer of the {@link #outerAxis} within lines from … to − 1: what {@link #fillGhosts} writes
+     * there, from the planes next to that end (the two nearest, or for a periodic axis the one at the other end).
+     *
+     * @param side 0 low, 1 high
+     */
+    void fillOuterGhosts(double[] u, int side, int from, int to) {
+        PaddedLayout l = layout;
+        if (dimension == 3) {
+            fillAxisGhosts(u, 2, 0, l.m0, 1, from, to, l.sy, side, side + 1);
+        } else if (dimension == 2) {
+            fillAxisGhosts(u, 1, from, to, 1, 0, 1, l.sz, side, side + 1);
+        } else {
+            fillAxisGhosts(u, 0, 0, 1, l.sy, 0, 1, l.sz, side, side + 1);
+        }
+    }
+
+    /**
+     * Sets the ghosts of one axis at the points (a, b) of the two other axes, a in [aFrom, aTo) with stride sa, b in
+     * [bFrom, bTo) with stride sb, on the sides sideFrom … sideTo − 1.
+     */
+    private void fillAxisGhosts(double[] u, int axis, int aFrom, int aTo, int sa, int bFrom, int bTo, int sb,
+                                int sideFrom, int sideTo) {
+        int stride = axis == 0 ? 1 : axis == 1 ? layout.sy : layout.sz;
+        int m = axis == 0 ? layout.m0 : axis == 1 ? layout.m1 : layout.m2;
         AxisSpec spec = axes[axis];
         if (!spec.active()) {
             return;
         }
-        for (int side = 0; side < 2; side++) {
+        for (int side = sideFrom; side < sideTo; side++) {
             if (spec.fixedEnd(side)) {
                 continue;
             }
@@ -190,7 +244,7 @@ public final class ShiftedLaplacian {
             double s = spec.ghostSelf[side];
             double t = spec.ghostNext[side];
             for (int b = bFrom; b < bTo; b++) {
-                for (int a = 0; a < na; a++) {
+                for (int a = aFrom; a < aTo; a++) {
                     int base = (a + 1) * sa + (b + 1) * sb;
                     if (periodic) {
                         u[base + ghostOffset] = u[base + wrapOffset];

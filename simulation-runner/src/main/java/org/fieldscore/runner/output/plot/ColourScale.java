@@ -14,10 +14,13 @@ public final class ColourScale implements PaintScale, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Weather-map palette: deep blue (cold) through cyan, green, yellow and orange to deep red (hot). */
-    private static final int[] WEATHER = {0x2b0f8c, 0x2160d8, 0x28b8e8, 0x4fd08b, 0xc8e04a, 0xffd23c, 0xff8a26,
-        0xe0301e, 0x8c0a1e};
-    /** Diverging palette: blue for negative, white at zero, red for positive. */
+    /**
+     * Viridis (S. van der Walt and N. Smith, matplotlib 2.0, 2015) at nine evenly spaced stops: perceptually
+     * uniform, readable in grey scale and by colour-blind readers; dark violet (low) to yellow (high).
+     */
+    private static final int[] VIRIDIS = {0x440154, 0x472c7a, 0x3b518b, 0x2c718e, 0x21908d, 0x27ad81, 0x5cc863,
+        0xaadc32, 0xfde725};
+    /** Diverging palette (after ColorBrewer RdBu): blue for negative, white at zero, red for positive. */
     private static final int[] DIVERGING = {0x1f3f99, 0x5b8fd6, 0xb9d3f0, 0xf7f7f7, 0xf4bda8, 0xdb6450, 0x9b1b1e};
     private static final Color MISSING = new Color(0xdddddd);
 
@@ -41,12 +44,12 @@ public final class ColourScale implements PaintScale, Serializable {
     }
 
     /**
-     * @param lower value drawn deep blue
-     * @param upper value drawn deep red (a range of zero width is widened slightly so constant fields draw)
-     * @return the weather-map scale of the essay's temperature maps
+     * @param lower value drawn dark violet
+     * @param upper value drawn yellow (a range of zero width is widened slightly so constant fields draw)
+     * @return the perceptually uniform viridis scale, for magnitudes, densities and other one-signed quantities
      */
-    public static ColourScale weatherMap(double lower, double upper) {
-        return new ColourScale(lower, upper, WEATHER);
+    public static ColourScale sequential(double lower, double upper) {
+        return new ColourScale(lower, upper, VIRIDIS);
     }
 
     /**
@@ -56,6 +59,11 @@ public final class ColourScale implements PaintScale, Serializable {
     public static ColourScale diverging(double maxAbs) {
         double m = Math.abs(maxAbs) > 0 ? Math.abs(maxAbs) : 1.0;
         return new ColourScale(-m, m, DIVERGING);
+    }
+
+    /** @return whether this scale is the diverging one, centred on zero */
+    public boolean isDiverging() {
+        return anchors == DIVERGING;
     }
 
     @Override

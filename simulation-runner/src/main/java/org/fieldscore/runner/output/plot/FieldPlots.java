@@ -7,8 +7,9 @@ import org.fieldscore.runner.output.slice.FieldSlices;
 
 /**
  * The default picture of a field whatever its dimension: 1-D fields as line plots, 2-D fields as maps, 3-D fields
- * as maps of their mid-plane normal to z (named in the subtitle). Space-time fields must be cut at a time first
- * ({@link FieldSlices#atTimeIndex}).
+ * as maps of their mid-plane normal to z (named in the subtitle). A field on a space-time grid is shown at its last
+ * time sample, and the subtitle says which time that is; the arrows of a space-time gradient are its space
+ * components, the ones along the plotted axes. Axes carry the grid's axis names.
  */
 public final class FieldPlots {
 
@@ -20,85 +21,101 @@ public final class FieldPlots {
 
     /**
      * @param title chart title
-     * @param field a scalar field on a 1-, 2- or 3-D space grid
+     * @param field a scalar field on a 1-, 2- or 3-D space or space-time grid
      * @param valueLabel quantity and unit of the values
-     * @return a line plot (1-D) or a heatmap with colour bar (2-D, and the z mid-plane of 3-D)
+     * @return a line plot (1-D) or a heatmap with colour bar (2-D, and the z mid-plane of 3-D) whose scale follows
+     *     the values ({@link MapPlot#heatmap(SampledScalarField, String)})
      */
     public static Figure scalar(String title, SampledScalarField field, String valueLabel) {
-        Grid grid = requireSpace(field.grid());
-        switch (grid.spaceDimension()) {
-            case 1:
-                return LinePlot.titled(title).axes("x", valueLabel).field(valueLabel, field).figure();
-            case 2:
-                return MapPlot.titled(title).heatmap(field, valueLabel).figure();
-            default:
-                FieldSlices.Slice plane = FieldSlices.midPlane(field, 2);
-                return MapPlot.titled(title).subtitle(plane.description()).heatmap(plane.field(), valueLabel)
-                        .figure();
-        }
+        return picture(title, field, valueLabel, false);
     }
 
     /**
-     * Like {@link #scalar} but with the blue–white–red scale centred on zero, for signed quantities such as a
-     * divergence (sources red, sinks blue), a residual or an error. 1-D fields are drawn as lines.
+     * Like {@link #scalar} but always with the blue–white–red scale centred on zero, for signed quantities such as
+     * a divergence (sources red, sinks blue), a vorticity, a residual or an error. 1-D fields are drawn as lines.
      *
      * @param title chart title
-     * @param field a scalar field on a 1-, 2- or 3-D space grid
+     * @param field a scalar field on a 1-, 2- or 3-D space or space-time grid
      * @param valueLabel quantity and unit of the values
      * @return the picture
      */
     public static Figure signed(String title, SampledScalarField field, String valueLabel) {
-        Grid grid = requireSpace(field.grid());
-        if (grid.spaceDimension() == 1) {
-            return scalar(title, field, valueLabel);
+        return picture(title, field, valueLabel, true);
+    }
+
+    private static Figure picture(String title, SampledScalarField field, String valueLabel, boolean signed) {
+        String time = null;
+        SampledScalarField space = field;
+        if (field.grid().hasTime()) {
+            int last = field.grid().timeAxis().count() - 1;
+            time = FieldSlices.timeDescription(field.grid(), last);
+            space = FieldSlices.atTimeIndex(field, last);
         }
-        String subtitle = null;
-        SampledScalarField shown = field;
+        Grid grid = space.grid();
+        if (grid.spaceDimension() == 1) {
+            return LinePlot.titled(title).subtitle(time).axes(Grid.axisName(0), valueLabel)
+                    .field(valueLabel, space).figure();
+        }
+        String subtitle = time;
+        SampledScalarField shown = space;
         if (grid.spaceDimension() == 3) {
-            FieldSlices.Slice plane = FieldSlices.midPlane(field, 2);
-            subtitle = plane.description();
+            FieldSlices.Slice plane = FieldSlices.midPlane(space, 2);
+            subtitle = join(time, plane.description());
             shown = plane.field();
         }
-        return MapPlot.titled(title).subtitle(subtitle)
-                .heatmap(shown, valueLabel, ColourScale.diverging(shown.maxNorm())).figure();
+        MapPlot map = MapPlot.titled(title).subtitle(subtitle).axes(Grid.axisName(0), Grid.axisName(1));
+        if (signed) {
+            map.heatmap(shown, valueLabel, ColourScale.diverging(ValueRange.of(shown).maxAbs()));
+        } else {
+            map.heatmap(shown, valueLabel);
+        }
+        return map.figure();
     }
 
     /**
      * @param title chart title
-     * @param field a vector field on a 1-, 2- or 3-D space grid
+     * @param field a vector field on a 1-, 2- or 3-D space or space-time grid
      * @param valueLabel quantity and unit of the vectors
-     * @return one line per component (1-D), or the Euclidean norm as a heatmap with arrows of components 0 and 1 as
-     *     the in-plane x and y components (2-D, and the z mid-plane of 3-D); for a space-time gradient (time first)
-     *     pass its space part
+     * @return one line per component (1-D), or the Euclidean norm as a heatmap with arrows of the components along
+     *     the plotted x and y axes (2-D, and the z mid-plane of 3-D; for a space-time gradient its space components
+     *     at the last time)
      */
     public static Figure vector(String title, SampledVectorField field, String valueLabel) {
-        Grid grid = requireSpace(field.grid());
+        String time = null;
+        SampledVectorField space = FieldSlices.spaceComponents(field);
+        if (field.grid().hasTime()) {
+            int last = field.grid().timeAxis().count() - 1;
+            time = FieldSlices.timeDescription(field.grid(), last);
+            space = FieldSlices.atTimeIndex(space, last);
+        }
+        Grid grid = space.grid();
+        boolean dropped = space.components() != field.components();
+        String label = dropped ? valueLabel + " (space part)" : valueLabel;
         if (grid.spaceDimension() == 1) {
-            LinePlot plot = LinePlot.titled(title).axes("x", valueLabel);
-            for (int c = 0; c < field.components(); c++) {
-                plot.field(valueLabel + " component " + c, field.component(c));
+            LinePlot plot = LinePlot.titled(title).subtitle(time).axes(Grid.axisName(0), label);
+            for (int c = 0; c < space.components(); c++) {
+                plot.field(label + " component " + c, space.component(c));
             }
             return plot.figure();
         }
-        if (field.components() < 2) {
-            return scalar(title, field.component(0), valueLabel);
+        if (space.components() < 2) {
+            return scalar(title, space.component(0), label);
         }
+        MapPlot map = MapPlot.titled(title).axes(Grid.axisName(0), Grid.axisName(1));
         if (grid.spaceDimension() == 2) {
-            return MapPlot.titled(title).heatmap(field.norm(), "|" + valueLabel + "|")
-                    .arrows(field, ARROWS_PER_AXIS).figure();
+            SampledVectorField inPlane = space.components() == 2 ? space
+                    : SampledVectorField.of(space.component(0), space.component(1));
+            String what = space.components() == 2 ? "|" + label + "|" : "|" + label + "| in plane";
+            return map.subtitle(time).heatmap(inPlane.norm(), what).arrows(inPlane, ARROWS_PER_AXIS).figure();
         }
-        FieldSlices.Slice x = FieldSlices.midPlane(field.component(0), 2);
-        FieldSlices.Slice y = FieldSlices.midPlane(field.component(1), 2);
+        FieldSlices.Slice x = FieldSlices.midPlane(space.component(0), 2);
+        FieldSlices.Slice y = FieldSlices.midPlane(space.component(1), 2);
         SampledVectorField inPlane = SampledVectorField.of(x.field(), y.field());
-        return MapPlot.titled(title).subtitle(x.description() + ", in-plane components")
-                .heatmap(inPlane.norm(), "|" + valueLabel + "| in plane").arrows(inPlane, ARROWS_PER_AXIS).figure();
+        return map.subtitle(join(time, x.description() + ", in-plane components"))
+                .heatmap(inPlane.norm(), "|" + label + "| in plane").arrows(inPlane, ARROWS_PER_AXIS).figure();
     }
 
-    private static Grid requireSpace(Grid grid) {
-        if (grid.hasTime()) {
-            throw new IllegalArgumentException("cannot draw the space-time field on " + grid
-                    + " in one picture; cut it at a time with FieldSlices.atTimeIndex");
-        }
-        return grid;
+    private static String join(String a, String b) {
+        return a == null ? b : a + ", " + b;
     }
 }

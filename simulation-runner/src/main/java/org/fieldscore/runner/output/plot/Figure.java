@@ -1,12 +1,12 @@
 package org.fieldscore.runner.output.plot;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -35,7 +35,7 @@ public record Figure(JFreeChart chart, int width, int height) {
      * @throws IOException when writing fails
      */
     public void writePng(OutputStream out) throws IOException {
-        ChartUtils.writeChartAsPNG(out, chart, width, height);
+        PngEncoder.write(chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null), out);
     }
 
     /** @return the PNG bytes of the rendered chart */

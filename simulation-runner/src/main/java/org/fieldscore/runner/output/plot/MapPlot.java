@@ -3,6 +3,7 @@ package org.fieldscore.runner.output.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,14 +16,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.VectorRenderer;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.VectorSeries;
 import org.jfree.data.xy.VectorSeriesCollection;
 
@@ -46,8 +46,11 @@ public final class MapPlot {
     private String xLabel = "x";
     private String yLabel = "y";
     private String subtitle;
-    private final XYPlot plot = new XYPlot();
+    private final XYPlot plot = new EqualAspectPlot();
     private PaintScaleLegend colourBar;
+    private ColourScale heatmapScale;
+    private String heatmapLegend;
+    private boolean heatmapDrawn;
     private final List<String> notes = new ArrayList<>();
     private int layers;
     private int colourIndex;
@@ -87,15 +90,26 @@ public final class MapPlot {
     }
 
     /**
-     * Adds a heatmap with the weather-map colour scale over the field's range and a colour bar.
+     * Adds a heatmap with a colour bar, its scale chosen from the values: the diverging scale centred on zero
+     * when the field takes both signs in earnest (each side at least 5 % of the other), the perceptually uniform
+     * viridis scale over the field's range otherwise. A field constant up to rounding is drawn in one flat colour
+     * with its value stated (see {@link #heatmap(SampledScalarField, String, ColourScale)}).
      *
      * @param field a field on a 2-D space grid
      * @param valueLabel the colour bar's label (quantity and unit)
      * @return this map
      */
     public MapPlot heatmap(SampledScalarField field, String valueLabel) {
-        double[] range = finiteRange(field);
-        return heatmap(field, valueLabel, ColourScale.weatherMap(range[0], range[1]));
+        return heatmap(field, valueLabel, scaleFor(ValueRange.of(field)));
+    }
+
+    /**
+     * @param range a field's value range
+     * @return the diverging scale over ±max|v| for a field that takes both signs, viridis over the range otherwise
+     */
+    static ColourScale scaleFor(ValueRange range) {
+        return range.takesBothSigns() ? ColourScale.diverging(range.maxAbs())
+                : ColourScale.sequential(range.lower(), range.upper());
     }
 
     /**
@@ -107,52 +121,97 @@ public final class MapPlot {
      * @return this map
      */
     public MapPlot heatmap(SampledScalarField field, String valueLabel, ColourScale scale) {
-        if (colourBar != null) {
+        if (colourBar != null || heatmapDrawn) {
             throw new IllegalStateException("a map has at most one colour scale; '" + title + "' already has one");
         }
-        SampledScalarField shown = displayResolution(require2d(field, "heatmap"));
-        Grid grid = shown.grid();
-        int n = grid.pointCount();
-        double[][] xyz = new double[3][n];
-        double[] x = new double[2];
-        for (int p = 0; p < n; p++) {
-            grid.spaceCoordinates(p, x);
-            xyz[0][p] = x[0];
-            xyz[1][p] = x[1];
-            xyz[2][p] = shown.valueAt(p);
+        ValueRange range = ValueRange.of(require2d(field, "heatmap"));
+        boolean flat = range.isFlat();
+        if (flat) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s is constant: %.9g everywhere (spread below %.0e of "
+                    + "its size)", valueLabel, range.middle(), ValueRange.FLAT_RELATIVE_RANGE));
+            scale = ColourScale.sequential(range.middle(), range.middle());
         }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(valueLabel, xyz);
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setBlockWidth(grid.spacing(0));
-        renderer.setBlockHeight(grid.spacing(1));
-        renderer.setPaintScale(scale);
+        SampledScalarField shown = displayResolution(field);
+        Grid grid = shown.grid();
+        int nx = grid.size(0);
+        int ny = grid.size(1);
+        // one pixel per grid point, scaled to blocks of one spacing centred on the points: no seams between
+        // blocks and one image to draw instead of nx·ny rectangles
+        BufferedImage image = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                double v = flat ? range.middle() : shown.valueAt(i + nx * j);
+                image.setRGB(i, ny - 1 - j, scale.colour(v).getRGB());
+            }
+        }
+        double hx = grid.spacing(0);
+        double hy = grid.spacing(1);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, false);
         renderer.setDefaultSeriesVisibleInLegend(false);
-        addLayer(data, renderer);
-        NumberAxis barAxis = new NumberAxis(valueLabel);
-        barAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
-        colourBar = new PaintScaleLegend(scale, barAxis);
-        colourBar.setPosition(RectangleEdge.RIGHT);
-        colourBar.setSubdivisionCount(256);
-        colourBar.setStripWidth(16);
-        colourBar.setAxisOffset(4);
-        colourBar.setMargin(new RectangleInsets(20, 8, 20, 8));
-        colourBar.setBackgroundPaint(Color.WHITE);
+        renderer.addAnnotation(new XYDataImageAnnotation(image, grid.coordinate(0, 0) - hx / 2,
+                grid.coordinate(1, 0) - hy / 2, nx * hx, ny * hy), Layer.BACKGROUND);
+        addLayer(new DefaultXYDataset(), renderer);
+        heatmapDrawn = true;
+        heatmapScale = scale;
+        if (!flat) {
+            colourBar = colourBar(scale, valueLabel);
+        }
         extent = field.grid();
         return this;
+    }
+
+    /**
+     * Gives the heatmap an entry in the legend (a colour-scale swatch), for maps whose legend lists every layer.
+     *
+     * @param label what the colours show, e.g. "histogram of 'langevin'"
+     * @return this map
+     */
+    public MapPlot heatmapLegend(String label) {
+        this.heatmapLegend = Objects.requireNonNull(label, "label");
+        return this;
+    }
+
+    /** @return the heatmap's colour scale, or null without a heatmap (for tests) */
+    ColourScale heatmapScale() {
+        return heatmapScale;
+    }
+
+    private static PaintScaleLegend colourBar(ColourScale scale, String valueLabel) {
+        PaintScaleLegend bar = new PaintScaleLegend(scale,
+                ColourBarTicks.axis(valueLabel, scale.getLowerBound(), scale.getUpperBound()));
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setSubdivisionCount(256);
+        bar.setStripWidth(16);
+        bar.setAxisOffset(4);
+        bar.setMargin(new RectangleInsets(20, 8, 20, 8));
+        bar.setBackgroundPaint(Color.WHITE);
+        return bar;
     }
 
     /**
      * Adds arrows of the first two components of a vector field on a regular lattice of at most
      * {@code maxArrowsPerAxis} arrows per axis (values interpolated from the grid). Arrows are scaled so the
      * longest spans 90 % of the lattice spacing; the scale is noted under the title. Components 0 and 1 are taken
-     * as the x and y components: for a space-time gradient (time first) pass its space part.
+     * as the components along the map's x and y axes: pass the in-plane components (e.g.
+     * {@link org.fieldscore.runner.output.slice.FieldSlices#spaceComponents} of a space-time gradient).
      *
      * @param field a vector field with at least 2 components on a 2-D space grid
      * @param maxArrowsPerAxis 2 to 100; about 20 reads well
      * @return this map
      */
     public MapPlot arrows(SampledVectorField field, int maxArrowsPerAxis) {
+        return arrows(field, maxArrowsPerAxis, null);
+    }
+
+    /**
+     * Like {@link #arrows(SampledVectorField, int)}, with a legend entry for the arrows.
+     *
+     * @param field a vector field with at least 2 components on a 2-D space grid
+     * @param maxArrowsPerAxis 2 to 100
+     * @param label the legend entry, or null for none
+     * @return this map
+     */
+    public MapPlot arrows(SampledVectorField field, int maxArrowsPerAxis, String label) {
         Grid grid = field.grid();
         if (grid.spaceDimension() != 2 || grid.hasTime() || field.components() < 2) {
             throw new IllegalArgumentException("arrows need a vector field with >= 2 components on a 2-D space grid, "
@@ -194,13 +253,17 @@ public final class MapPlot {
                 }
             }
         }
+        if (heatmapDrawn) {
+            // a light halo under the dark arrows keeps them visible on the dark ends of the colour scale; it is the
+            // same arrow geometry drawn wider, so halo and arrow agree for every length (a dataset of its own, as
+            // the plot finds a layer's legend through its dataset)
+            VectorSeriesCollection halo = new VectorSeriesCollection();
+            halo.addSeries(series);
+            addLayer(halo, new ArrowRenderer(new Color(255, 255, 255, 170), 3.0f, null));
+        }
         VectorSeriesCollection data = new VectorSeriesCollection();
         data.addSeries(series);
-        if (colourBar != null) {
-            // a light halo under the dark arrows keeps them visible on the dark ends of the colour scale
-            addLayer(data, arrowRenderer(new Color(255, 255, 255, 150), 2.4f));
-        }
-        addLayer(data, arrowRenderer(new Color(0x202020), 1.2f));
+        addLayer(data, new ArrowRenderer(new Color(0x202020), 1.2f, label));
         notes.add(String.format(java.util.Locale.ROOT, "longest arrow |v| = %.4g", longest));
         if (extent == null) {
             extent = grid;
@@ -217,16 +280,36 @@ public final class MapPlot {
      * @return this map
      */
     public MapPlot contours(SampledScalarField field, int levels) {
+        return contours(field, levels, null);
+    }
+
+    /**
+     * Like {@link #contours(SampledScalarField, int)}, naming the lines: over a heatmap the legend gets one entry
+     * with that name, drawn as the lines are; alone, the name labels the colour bar.
+     *
+     * @param field a field on a 2-D space grid
+     * @param levels number of levels, 1 to 100
+     * @param label what the lines show (e.g. "expected density"), or null for no legend entry
+     * @return this map
+     */
+    public MapPlot contours(SampledScalarField field, int levels, String label) {
         if (levels < 1 || levels > 100) {
             throw new IllegalArgumentException("number of contour levels must be in [1, 100], got " + levels);
         }
         require2d(field, "contours");
-        double[] range = finiteRange(field);
+        ValueRange range = ValueRange.of(field);
+        if (range.isFlat()) {
+            notes.add("no contour lines: the field is constant");
+            if (extent == null) {
+                extent = field.grid();
+            }
+            return this;
+        }
         double[] values = new double[levels];
         for (int k = 0; k < levels; k++) {
-            values[k] = range[0] + (range[1] - range[0]) * (k + 1) / (levels + 1);
+            values[k] = range.lower() + (range.upper() - range.lower()) * (k + 1) / (levels + 1);
         }
-        return contours(field, values, "level");
+        return contours(field, values, label);
     }
 
     /**
@@ -234,14 +317,15 @@ public final class MapPlot {
      *
      * @param field a field on a 2-D space grid
      * @param levels the levels
-     * @param valueLabel label of the colour bar when the contours are coloured
+     * @param valueLabel label of the colour bar when the contours are coloured, of the legend entry when they are
+     *     drawn dark over a heatmap; null for "level" and no legend entry
      * @return this map
      */
     public MapPlot contours(SampledScalarField field, double[] levels, String valueLabel) {
         require2d(field, "contours");
-        boolean coloured = colourBar == null;
+        boolean coloured = !heatmapDrawn && colourBar == null;
         ColourScale scale = coloured && levels.length > 0
-                ? ColourScale.weatherMap(Arrays.stream(levels).min().orElse(0), Arrays.stream(levels).max().orElse(1))
+                ? ColourScale.sequential(Arrays.stream(levels).min().orElse(0), Arrays.stream(levels).max().orElse(1))
                 : null;
         DefaultXYDataset data = new DefaultXYDataset();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -257,19 +341,15 @@ public final class MapPlot {
                 xy[0][3 * s + 2] = Double.NaN;
                 xy[1][3 * s + 2] = Double.NaN;
             }
-            data.addSeries("level " + levels[k], xy);
+            boolean named = !coloured && valueLabel != null && k == 0;
+            data.addSeries(named ? valueLabel : "level " + levels[k], xy);
             renderer.setSeriesPaint(k, coloured ? scale.colour(levels[k]) : new Color(0x303030));
             renderer.setSeriesStroke(k, coloured ? ChartStyle.LINE : ChartStyle.THIN);
+            renderer.setSeriesVisibleInLegend(k, named);
         }
-        renderer.setDefaultSeriesVisibleInLegend(false);
         addLayer(data, renderer);
         if (coloured && scale != null) {
-            NumberAxis barAxis = new NumberAxis(valueLabel);
-            barAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
-            colourBar = new PaintScaleLegend(scale, barAxis);
-            colourBar.setPosition(RectangleEdge.RIGHT);
-            colourBar.setStripWidth(16);
-            colourBar.setMargin(new RectangleInsets(20, 8, 20, 8));
+            colourBar = colourBar(scale, valueLabel == null ? "level" : valueLabel);
         }
         if (extent == null) {
             extent = field.grid();
@@ -291,7 +371,7 @@ public final class MapPlot {
         data.addSeries(label, xy);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         renderer.setSeriesShape(0, new Ellipse2D.Double(-1.8, -1.8, 3.6, 3.6));
-        if (colourBar != null) {
+        if (heatmapDrawn) {
             // over a heatmap: dark dots with a light rim, visible on every colour of the scale
             renderer.setSeriesPaint(0, new Color(20, 20, 20, 190));
             renderer.setUseOutlinePaint(true);
@@ -307,7 +387,8 @@ public final class MapPlot {
     }
 
     /**
-     * Adds paths drawn as lines, one colour each (e.g. Langevin trajectories); only the first appears in the legend.
+     * Adds paths drawn as lines, one colour each (e.g. Langevin trajectories), each with its legend entry
+     * "label, chain k" in its colour.
      *
      * @param label legend label of the group
      * @param paths paths[k] = {x<sub>0</sub>, y<sub>0</sub>, x<sub>1</sub>, y<sub>1</sub>, …}: path k as flat
@@ -328,10 +409,9 @@ public final class MapPlot {
                 xy[0][i] = flat[2 * i];
                 xy[1][i] = flat[2 * i + 1];
             }
-            data.addSeries(k == 0 ? label : label + " " + (k + 1), xy);
-            renderer.setSeriesPaint(k, ChartStyle.series(colourIndex + k + (colourBar != null ? 1 : 0)));
+            data.addSeries(paths.size() == 1 ? label : label + ", chain " + (k + 1), xy);
+            renderer.setSeriesPaint(k, ChartStyle.series(colourIndex + k + (heatmapDrawn ? 1 : 0)));
             renderer.setSeriesStroke(k, ChartStyle.THIN);
-            renderer.setSeriesVisibleInLegend(k, k == 0);
         }
         colourIndex += paths.size();
         addLayer(data, renderer);
@@ -368,12 +448,21 @@ public final class MapPlot {
         }
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
-        plot.setDomainGridlinesVisible(colourBar == null);
-        plot.setRangeGridlinesVisible(colourBar == null);
+        plot.setDomainGridlinesVisible(!heatmapDrawn);
+        plot.setRangeGridlinesVisible(!heatmapDrawn);
         String sub = subtitle;
         if (!notes.isEmpty()) {
             String joined = String.join("; ", notes);
             sub = sub == null ? joined : sub + " — " + joined;
+        }
+        if (heatmapLegend != null && heatmapScale != null) {
+            org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+            java.awt.GradientPaint swatch = new java.awt.GradientPaint(0, 0, heatmapScale.colour(
+                    heatmapScale.getLowerBound()), 12, 0, heatmapScale.colour(heatmapScale.getUpperBound()));
+            items.add(new org.jfree.chart.LegendItem(heatmapLegend, null, null, null,
+                    new java.awt.geom.Rectangle2D.Double(-6, -5, 12, 10), swatch));
+            items.addAll(plot.getLegendItems());
+            plot.setFixedLegendItems(items);
         }
         boolean legend = plot.getLegendItems().getItemCount() > 0;
         JFreeChart chart = ChartStyle.chart(title, sub, plot, legend);
@@ -381,14 +470,6 @@ public final class MapPlot {
             chart.addSubtitle(colourBar);
         }
         return new Figure(chart, width, height);
-    }
-
-    private static VectorRenderer arrowRenderer(Color colour, float width) {
-        VectorRenderer renderer = new VectorRenderer();
-        renderer.setSeriesPaint(0, colour);
-        renderer.setSeriesStroke(0, new BasicStroke(width));
-        renderer.setDefaultSeriesVisibleInLegend(false);
-        return renderer;
     }
 
     private void addLayer(org.jfree.data.xy.XYDataset data, org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
@@ -416,18 +497,5 @@ public final class MapPlot {
         }
         return field.sample(grid.withShape(Math.min(nx, MAX_HEATMAP_POINTS_PER_AXIS),
                 Math.min(ny, MAX_HEATMAP_POINTS_PER_AXIS)));
-    }
-
-    static double[] finiteRange(SampledScalarField field) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int p = 0; p < field.size(); p++) {
-            double v = field.valueAt(p);
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        return lo <= hi ? new double[] {lo, hi} : new double[] {0.0, 1.0};
     }
 }

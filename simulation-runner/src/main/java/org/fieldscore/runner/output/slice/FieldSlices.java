@@ -62,6 +62,38 @@ public final class FieldSlices {
     }
 
     /**
+     * The components of a vector field along its space axes: for a space-time gradient (d + 1 components on a
+     * space-time grid, ∂/∂t first) components 1 … d, so that component a is the one along space axis a; any other
+     * field as it is.
+     *
+     * @param field a vector field
+     * @return its space components, on the same grid
+     */
+    public static SampledVectorField spaceComponents(SampledVectorField field) {
+        Grid grid = field.grid();
+        int d = grid.spaceDimension();
+        if (!grid.hasTime() || field.components() != d + 1) {
+            return field;
+        }
+        SampledScalarField[] parts = new SampledScalarField[d];
+        for (int a = 0; a < d; a++) {
+            parts[a] = field.component(a + 1);
+        }
+        return SampledVectorField.of(parts);
+    }
+
+    /**
+     * @param grid a space-time grid
+     * @param n a time sample index
+     * @return the words naming that time in a picture, e.g. {@code "t = 1.0 (time sample 41 of 41)"}
+     */
+    public static String timeDescription(Grid grid, int n) {
+        requireTimeIndex(grid, n);
+        return "t = " + (float) grid.timeAxis().time(n) + " (time sample " + (n + 1) + " of "
+                + grid.timeAxis().count() + ")";
+    }
+
+    /**
      * The plane through the middle of a 3-D field normal to one axis: the middle grid index along that axis
      * (for an even number of points the one just above the centre, so no interpolation is needed).
      *

@@ -38,6 +38,12 @@ public record ComparisonResult(String name, String metric, double value, double 
         return new ComparisonResult(name, metric, value, tolerance, value <= tolerance ? Verdict.PASS : Verdict.FAIL);
     }
 
+    /** @return whether the value could not be evaluated (NaN); such a comparison fails */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean notEvaluated() {
+        return Double.isNaN(value);
+    }
+
     /** @return whether the comparison passed */
     public boolean passed() {
         return verdict == Verdict.PASS;

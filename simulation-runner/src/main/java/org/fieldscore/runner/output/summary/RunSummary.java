@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * Everything summary.json records about a run: the resolved scenario, seed, versions, machine, every step's
  * results and every comparison with its verdict. Immutable.
@@ -22,6 +26,8 @@ import java.util.Objects;
  * @param steps the steps' results in execution order
  * @param comparisons the comparisons in scenario order
  */
+@JsonIgnoreProperties(value = {"verdict", "counts"}, allowGetters = true)
+@JsonPropertyOrder({"scenarioName", "verdict", "counts"})
 public record RunSummary(String scenarioName, Map<String, Object> scenario, long seed, String fieldscoreVersion,
                          String timestamp, MachineInfo machine, List<StepResult> steps,
                          List<ComparisonResult> comparisons) {
@@ -45,5 +51,36 @@ public record RunSummary(String scenarioName, Map<String, Object> scenario, long
     /** @return whether every comparison passed (true when there are none) */
     public boolean allComparisonsPassed() {
         return comparisons.stream().allMatch(ComparisonResult::passed);
+    }
+
+    /**
+     * The run's overall verdict: {@code "error"} when a comparison could not be evaluated (its value is NaN, e.g. a
+     * study case that failed or a metric that does not exist) — such a comparison also counts as failed —, else
+     * {@code "fail"} when any comparison failed, else {@code "pass"} (also when there are none).
+     *
+     * @return "pass", "fail" or "error"
+     */
+    @JsonProperty("verdict")
+    public String verdict() {
+        if (comparisons.stream().anyMatch(ComparisonResult::notEvaluated)) {
+            return "error";
+        }
+        return allComparisonsPassed() ? "pass" : "fail";
+    }
+
+    /**
+     * @return how many steps ran, how many comparisons there are, passed, failed and could not be evaluated, and how
+     *     many steps carry warnings
+     */
+    @JsonProperty("counts")
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("steps", steps.size());
+        counts.put("comparisons", comparisons.size());
+        counts.put("passed", (int) comparisons.stream().filter(ComparisonResult::passed).count());
+        counts.put("failed", (int) comparisons.stream().filter(c -> !c.passed()).count());
+        counts.put("errors", (int) comparisons.stream().filter(ComparisonResult::notEvaluated).count());
+        counts.put("warnings", (int) steps.stream().filter(s -> !s.warnings().isEmpty()).count());
+        return counts;
     }
 }

@@ -7,25 +7,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 /**
  * What one scenario step produced: its numbers, how long it took, and the files it wrote.
  *
  * @param id the step's id in the scenario
- * @param kind the step's kind, e.g. {@code "field"}, {@code "poisson"}, {@code "langevin"}
+ * @param kind the step's type as written in the scenario, e.g. {@code "field"}, {@code "poisson"},
+ *     {@code "langevin"} (written as {@code "type"} in summary.json; {@code "kind"}, its name before, is read too)
+ * @param value what the step computed: {@code "scalar field"}, {@code "vector field"}, {@code "time series"},
+ *     {@code "samples"}, {@code "model"}, {@code "picture"} or empty; the min, max and mean metrics of a vector
+ *     field (and its l2-norm and integral) are those of its magnitude
+ * @param units the unit the step declares for its values, or empty
+ * @param equation the step's equation or formula in words and symbols, e.g. {@code "∇²φ = −g ρ"}, or empty
+ * @param description what this step computed, with its inputs and settings, or empty
  * @param metrics named numbers (errors, iterations, estimates …), in insertion order
  * @param timings named durations in seconds, e.g. {@code "wall"}, in insertion order
  * @param files output files of the step, relative to the output folder
+ * @param warnings warnings about the result (e.g. chains that did not mix), empty when there are none
  */
-public record StepResult(String id, String kind, Map<String, Double> metrics, Map<String, Double> timings,
-                         List<String> files) {
+@JsonPropertyOrder({"id", "type", "value", "units", "equation", "description", "metrics", "timings", "files",
+    "warnings"})
+public record StepResult(String id, @JsonProperty("type") @JsonAlias("kind") String kind,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String value,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String units,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String equation,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String description,
+                         @JsonSerialize(contentUsing = MetricNumberSerializer.class) Map<String, Double> metrics,
+                         Map<String, Double> timings, List<String> files,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
-    /** Copies the maps and lists into unmodifiable ordered collections. */
+    /** Copies the maps and lists into unmodifiable ordered collections; absent texts become empty. */
     public StepResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
+        value = value == null ? "" : value;
+        units = units == null ? "" : units;
+        equation = equation == null ? "" : equation;
+        description = description == null ? "" : description;
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metrics, "metrics")));
         timings = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(timings, "timings")));
         files = List.copyOf(Objects.requireNonNull(files, "files"));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * A step result without value kind, units, equation, description or warnings.
+     *
+     * @param id the step's id
+     * @param kind the step's type
+     * @param metrics named numbers
+     * @param timings named durations in seconds
+     * @param files output files relative to the output folder
+     */
+    public StepResult(String id, String kind, Map<String, Double> metrics, Map<String, Double> timings,
+            List<String> files) {
+        this(id, kind, "", "", "", "", metrics, timings, files, List.of());
+    }
+
+    /** @return whether min, max, mean, l2-norm and integral are of a vector field's magnitude */
+    @JsonIgnore
+    public boolean metricsOfMagnitude() {
+        return "vector field".equals(value);
     }
 
     /**

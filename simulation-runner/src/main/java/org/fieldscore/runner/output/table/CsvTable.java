@@ -33,12 +33,43 @@ public final class CsvTable {
             .setQuoteMode(QuoteMode.MINIMAL).get();
 
     private final List<String> header;
-    /** Each row is a {@code double[]} (numeric rows, kept unboxed) or an {@code Object[]} of Double/Long/String. */
+    /** Each row is a {@code double[]} (numeric rows, kept unboxed) or an {@code Object[]} of Double, Long, String. */
     private final List<Object> rows;
+    /** For a table of numeric columns: columns[c][r]; null for a table of rows. */
+    private final double[][] columns;
 
     private CsvTable(List<String> header, List<Object> rows) {
         this.header = header;
         this.rows = rows;
+        this.columns = null;
+    }
+
+    private CsvTable(List<String> header, double[][] columns) {
+        this.header = header;
+        this.rows = List.of();
+        this.columns = columns;
+    }
+
+    /**
+     * A table of numeric columns of equal length, kept as they are (not copied, so they must not change): the
+     * cheap form of a large table, e.g. a field with its grid coordinates.
+     *
+     * @param names the column names
+     * @param columns columns[c][r] is row r of column c
+     * @return the table
+     */
+    public static CsvTable ofColumns(List<String> names, double[][] columns) {
+        if (names.isEmpty() || names.size() != columns.length) {
+            throw new IllegalArgumentException("a CSV table needs one name per column and at least one column, got "
+                    + names.size() + " names for " + columns.length + " columns");
+        }
+        for (double[] column : columns) {
+            if (column.length != columns[0].length) {
+                throw new IllegalArgumentException("the columns of a CSV table must have one length, got "
+                        + column.length + " and " + columns[0].length);
+            }
+        }
+        return new CsvTable(List.copyOf(names), columns);
     }
 
     /**
@@ -56,7 +87,7 @@ public final class CsvTable {
 
     /** @return the number of data rows */
     public int rowCount() {
-        return rows.size();
+        return columns != null ? columns[0].length : rows.size();
     }
 
     /**
@@ -65,6 +96,9 @@ public final class CsvTable {
      * @return the cell: a {@link Double}, {@link Long} or {@link String}
      */
     public Object cell(int row, int column) {
+        if (columns != null) {
+            return columns[column][row];
+        }
         Object r = rows.get(row);
         return r instanceof double[] numbers ? (Object) numbers[column] : ((Object[]) r)[column];
     }
@@ -80,22 +114,83 @@ public final class CsvTable {
         // not closed: closing the printer would close the caller's stream
         CSVPrinter printer = new CSVPrinter(w, FORMAT);
         printer.printRecord(header);
+        printer.flush();
+        StringBuilder line = new StringBuilder(256);
+        if (columns != null) {
+            writeColumns(out);
+        }
         for (Object row : rows) {
             if (row instanceof double[] numbers) {
-                for (double v : numbers) {
-                    printer.print(Double.toString(v));
+                // numbers never need quoting: their text has digits, '.', '-', 'E', "NaN" or "Infinity" only
+                line.setLength(0);
+                for (int c = 0; c < numbers.length; c++) {
+                    line.append(c == 0 ? "" : ",").append(numbers[c]);
                 }
+                w.append(line).append('\n');
             } else {
                 for (Object cell : (Object[]) row) {
                     printer.print(cell instanceof String text ? text : cell.toString());
                 }
+                printer.println();
+                printer.flush();
             }
-            printer.println();
         }
         printer.flush();
     }
 
     /** Collects rows of a {@link CsvTable}. Not thread-safe. */
+    /**
+     * Writes the numeric columns as ASCII bytes straight to the stream. Each column keeps the text of recently
+     * written values in a small direct-mapped cache, so grid coordinates, which repeat every few rows, are formatted
+     * once per distinct value (formatting a double is the costly part of writing a table).
+     */
+    private void writeColumns(OutputStream out) throws IOException {
+        int rowCount = columns[0].length;
+        NumberTexts[] texts = new NumberTexts[columns.length];
+        for (int c = 0; c < texts.length; c++) {
+            texts[c] = new NumberTexts();
+        }
+        byte[] buffer = new byte[1 << 16];
+        int used = 0;
+        for (int r = 0; r < rowCount; r++) {
+            if (used > buffer.length - 32 * columns.length - 1) {
+                out.write(buffer, 0, used);
+                used = 0;
+            }
+            for (int c = 0; c < columns.length; c++) {
+                if (c > 0) {
+                    buffer[used++] = ',';
+                }
+                String text = texts[c].of(columns[c][r]);
+                for (int i = 0; i < text.length(); i++) {
+                    buffer[used++] = (byte) text.charAt(i);
+                }
+            }
+            buffer[used++] = '\n';
+        }
+        out.write(buffer, 0, used);
+    }
+
+    /** Double.toString of recently seen values (at most 25 characters each), by their bits, direct-mapped. */
+    private static final class NumberTexts {
+        private static final int SIZE = 512;
+        private final long[] bits = new long[SIZE];
+        private final String[] texts = new String[SIZE];
+
+        String of(double v) {
+            long b = Double.doubleToRawLongBits(v);
+            int slot = (int) (b ^ (b >>> 21) ^ (b >>> 42)) & (SIZE - 1);
+            String t = texts[slot];
+            if (t != null && bits[slot] == b) {
+                return t;
+            }
+            t = Double.toString(v);
+            bits[slot] = b;
+            texts[slot] = t;
+            return t;
+        }
+    }
+
     public static final class Builder {
 
         private final List<String> header;

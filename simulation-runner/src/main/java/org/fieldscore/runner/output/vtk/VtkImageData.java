@@ -35,23 +35,24 @@ import org.fieldscore.runner.text.MarkupText;
  * <p>Vector fields with 2 components are padded with a zero third component so that ParaView's glyph and stream
  * filters treat them as vectors; fields with another number of components are written with that many.
  *
- * <p>Values are {@code Float64} and read back as identical doubles in either {@link Encoding}: {@code ASCII} writes
- * Java's shortest round-trip decimal form (readable in a text editor); {@code BINARY} writes VTK's inline binary
- * form, base64 of an 8-byte little-endian byte count followed by the little-endian doubles (as VTK's own writer does
- * uncompressed), about a third of the ASCII size and faster to load. Unless chosen with {@link #encoding}, images of
- * at most {@value #ASCII_MAX_POINTS} points are ASCII and larger ones binary.
+ * <p>Values are {@code Float64} and read back as identical doubles in every {@link Encoding}. The default,
+ * {@code APPENDED}, is VTK's raw appended form: each array's header says {@code format="appended"} and its
+ * {@code offset} into an {@code <AppendedData encoding="raw">} block after the XML, which holds per array an 8-byte
+ * little-endian byte count followed by the little-endian doubles — 8 bytes a value, no text conversion, the fastest
+ * to write and to load. {@code BINARY} writes the same bytes inline as base64 (a third larger; the file stays valid
+ * XML); {@code ASCII} writes Java's shortest round-trip decimal form (readable in a text editor, about three times
+ * the size).
  */
 public final class VtkImageData {
-
-    /** Largest number of points written as ASCII when no encoding is chosen. */
-    public static final int ASCII_MAX_POINTS = 32_768;
 
     /** How the values of the data arrays are written. */
     public enum Encoding {
         /** Decimal text, one point per line. */
         ASCII,
         /** Base64 of little-endian doubles after an 8-byte byte count ({@code format="binary"}). */
-        BINARY
+        BINARY,
+        /** Raw little-endian doubles in an appended data block after the XML ({@code format="appended"}). */
+        APPENDED
     }
 
     /** Reads component c at flat point p of a field without copying it. */
@@ -72,7 +73,7 @@ public final class VtkImageData {
 
     private final Grid grid;
     private final List<Array> arrays = new ArrayList<>();
-    private Encoding encoding;
+    private Encoding encoding = Encoding.APPENDED;
 
     private VtkImageData(Grid grid) {
         this.grid = grid;
@@ -117,7 +118,7 @@ public final class VtkImageData {
     }
 
     /**
-     * Chooses the encoding instead of the size-based default (see the class comment).
+     * Chooses the encoding instead of the default {@link Encoding#APPENDED} (see the class comment).
      *
      * @param chosen the encoding
      * @return this image
@@ -160,17 +161,49 @@ public final class VtkImageData {
                 + perAxis(false) + "\">\n");
         w.write("    <Piece Extent=\"" + extent + "\">\n");
         w.write("      <PointData" + attribute(1, " Scalars") + attribute(3, " Vectors") + ">\n");
-        Encoding chosen = encoding != null ? encoding
-                : grid.pointCount() <= ASCII_MAX_POINTS ? Encoding.ASCII : Encoding.BINARY;
+        long offset = 0;
         for (Array a : arrays) {
-            if (chosen == Encoding.ASCII) {
-                writeAscii(w, a);
-            } else {
-                writeBinary(w, out, a);
+            switch (encoding) {
+                case ASCII -> writeAscii(w, a);
+                case BINARY -> writeBinary(w, out, a);
+                default -> {
+                    w.write(openArray(a, "appended\" offset=\"" + offset).replace("\">\n", "\"/>\n"));
+                    offset += 8 + byteCount(a);
+                }
             }
         }
-        w.write("      </PointData>\n      <CellData>\n      </CellData>\n    </Piece>\n  </ImageData>\n</VTKFile>\n");
+        w.write("      </PointData>\n      <CellData>\n      </CellData>\n    </Piece>\n  </ImageData>\n");
+        if (encoding == Encoding.APPENDED) {
+            w.write("  <AppendedData encoding=\"raw\">\n   _");
+            w.flush();
+            for (Array a : arrays) {
+                writeRaw(out, a);
+            }
+            w.write("\n  </AppendedData>\n");
+        }
+        w.write("</VTKFile>\n");
         w.flush();
+    }
+
+    private long byteCount(Array a) {
+        return 8L * grid.pointCount() * a.components;
+    }
+
+    /** Writes the byte count and the little-endian doubles of one array straight to the stream. */
+    private void writeRaw(OutputStream out, Array a) throws IOException {
+        int points = grid.pointCount();
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        chunk.putLong(byteCount(a));
+        for (int p = 0; p < points; p++) {
+            for (int c = 0; c < a.components; c++) {
+                if (!chunk.hasRemaining()) {
+                    out.write(chunk.array(), 0, chunk.position());
+                    chunk.clear();
+                }
+                chunk.putDouble(a.value(c, p));
+            }
+        }
+        out.write(chunk.array(), 0, chunk.position());
     }
 
     private static String openArray(Array a, String format) {
@@ -185,7 +218,7 @@ public final class VtkImageData {
         int points = grid.pointCount();
         OutputStream base64 = Base64.getEncoder().wrap(new KeepOpen(out));
         ByteBuffer chunk = ByteBuffer.allocate(1 << 13).order(ByteOrder.LITTLE_ENDIAN);
-        chunk.putLong(8L * points * a.components);
+        chunk.putLong(byteCount(a));
         for (int p = 0; p < points; p++) {
             for (int c = 0; c < a.components; c++) {
                 if (!chunk.hasRemaining()) {

@@ -58,4 +58,15 @@ final class PngAssertions {
         }
         return seen.cardinality();
     }
+
+    /** @return the number of distinct RGB colours in the square of half-width r around (cx, cy) */
+    static int distinctColoursInside(BufferedImage image, int cx, int cy, int r) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = cy - r; y <= cy + r; y++) {
+            for (int x = cx - r; x <= cx + r; x++) {
+                colours.add(image.getRGB(x, y) & 0xffffff);
+            }
+        }
+        return colours.size();
+    }
 }

@@ -71,14 +71,55 @@ class HtmlReportTest {
     }
 
     @Test
-    void numbersAreShortForReading() {
-        assertEquals("85", HtmlReport.number(85.0));
-        assertEquals("0", HtmlReport.number(0.0));
-        assertEquals("0.00123457", HtmlReport.number(0.0012345678));
-        assertEquals("1E-9", HtmlReport.number(1e-9));
-        assertEquals("-3.14159", HtmlReport.number(-Math.PI));
-        assertEquals("1.23457E+8", HtmlReport.number(123456789));
-        assertEquals("NaN", HtmlReport.number(Double.NaN));
+    void oneNumberFormatPerTable() {
+        TableNumbers plain = TableNumbers.of(java.util.List.of(0.0012345678, 85.0, -Math.PI, 0.05));
+        assertFalse(plain.scientific());
+        assertEquals("85", plain.format(85.0));
+        assertEquals("0.00123457", plain.format(0.0012345678));
+        assertEquals("-3.14159", plain.format(-Math.PI));
+        TableNumbers scientific = TableNumbers.of(java.util.List.of(1e-9, 0.02, 5.15121e-7));
+        assertTrue(scientific.scientific(), "a 1e-9 in the table puts every number in scientific notation");
+        assertEquals("2.0000e-02", scientific.format(0.02));
+        assertEquals("1.0000e-09", scientific.format(1e-9));
+        assertEquals("9", scientific.format(9.0), "counts stay integers");
+        assertEquals("NaN", scientific.format(Double.NaN));
+    }
+
+    @Test
+    void contentsAnchorEveryStepAndComparisonWithFailuresFirst() {
+        RunSummary run = new RunSummary("toc", Map.of(), 1L, "0.1.0", "2026-11-27T23:00:00Z",
+                MachineInfo.current(),
+                List.of(new StepResult("a-check", "compare", Map.of("max", 1e-3), Map.of(), List.of()),
+                        new StepResult("b-check", "compare", Map.of("max", 0.5), Map.of(), List.of()),
+                        new StepResult("chains", "langevin", "samples", "", "x ← x + (ε/2) S(x) + √ε z", "",
+                                Map.of("rhat-max", 1.05), Map.of(), List.of(), List.of("the chains have not mixed"))),
+                List.of(ComparisonResult.judge("a-check", "max", 1e-3, 0.01),
+                        ComparisonResult.judge("b-check", "max", 0.5, 0.01)));
+        String html = HtmlReport.of(run).render();
+        for (String anchor : List.of("step-a-check", "step-b-check", "step-chains", "comparison-a-check",
+                "comparison-b-check")) {
+            assertTrue(html.contains("id=\"" + anchor + "\""), "section " + anchor);
+            assertTrue(html.contains("href=\"#" + anchor + "\""), "contents link to " + anchor);
+        }
+        String contents = html.substring(html.indexOf("<nav"), html.indexOf("</nav>"));
+        assertTrue(contents.indexOf("#comparison-b-check") < contents.indexOf("#comparison-a-check"),
+                "the failed comparison comes first");
+        assertTrue(contents.contains("Needs attention") && contents.contains("the chains have not mixed"));
+        String table = html.substring(html.indexOf("id=\"comparisons\""));
+        assertTrue(table.indexOf("comparison-b-check") < table.indexOf("comparison-a-check"), "failures first");
+        assertTrue(html.contains("x ← x + (ε/2) S(x) + √ε z"), "each step shows its equation");
+        assertTrue(html.contains("badge warn"), "the step with a warning is marked");
+    }
+
+    @Test
+    void vectorMetricsSayTheyAreOfTheMagnitude() {
+        RunSummary run = new RunSummary("v", Map.of(), 1L, "0.1.0", "2026-11-27T23:00:00Z", MachineInfo.current(),
+                List.of(new StepResult("wind", "vector-field", "vector field", "m/s", "", "",
+                        Map.of("max", 5.0), Map.of(), List.of(), List.of())), List.of());
+        String html = HtmlReport.of(run).render();
+        assertTrue(html.contains("of the magnitude |v| of the vector field"), html);
+        assertTrue(html.contains("max |v|"));
+        assertTrue(html.contains("vector field in m/s"));
     }
 
     @Test

@@ -49,6 +49,35 @@ class SummaryJsonTest {
     }
 
     @Test
+    void overallVerdictCountsIntegersTypeAndUnits() throws IOException {
+        StepResult solve = new StepResult("phi", "poisson", "scalar field", "V", "∇²φ = g ρ", "multigrid",
+                new java.util.LinkedHashMap<>(Map.of("iterations", 9.0)), Map.of("wall", 0.5), List.of(), List.of());
+        RunSummary passing = new RunSummary("v", Map.of(), 1L, "0.1.0", "2026-11-27T23:00:00Z",
+                MachineInfo.current(), List.of(solve), List.of(ComparisonResult.judge("c", "l2", 1e-3, 1e-2)));
+        String json = Files.readString(OutputDirectory.create(temp).writeSummary(passing));
+        assertTrue(json.contains("\"verdict\" : \"pass\""), json);
+        assertTrue(json.contains("\"iterations\" : 9\n") || json.contains("\"iterations\" : 9 "), json);
+        assertFalse(json.contains("9.0"), "integers are written as integers");
+        assertTrue(json.contains("\"type\" : \"poisson\""), "the step type word of the scenario");
+        assertTrue(json.contains("\"units\" : \"V\""));
+        assertTrue(json.contains("\"comparisons\" : 1") && json.contains("\"passed\" : 1"), json);
+        RunSummary back = SummaryJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(9.0, back.steps().get(0).metrics().get("iterations"));
+        assertEquals("V", back.steps().get(0).units());
+
+        RunSummary failing = new RunSummary("v", Map.of(), 1L, "0.1.0", "2026-11-27T23:00:00Z",
+                MachineInfo.current(), List.of(solve), List.of(ComparisonResult.judge("c", "l2", 1.0, 1e-2)));
+        assertEquals("fail", failing.verdict());
+        RunSummary error = new RunSummary("v", Map.of(), 1L, "0.1.0", "2026-11-27T23:00:00Z",
+                MachineInfo.current(), List.of(solve), List.of(ComparisonResult.judge("c", "l2", Double.NaN, 1e-2)));
+        assertEquals("error", error.verdict(), "a comparison that could not be evaluated");
+        assertEquals(1, error.counts().get("failed"));
+        assertEquals(1, error.counts().get("errors"));
+        assertTrue(MetricNumberSerializer.isWhole(1e15) && !MetricNumberSerializer.isWhole(0.5)
+                && !MetricNumberSerializer.isWhole(Double.NaN) && !MetricNumberSerializer.isWhole(-0.0));
+    }
+
+    @Test
     void verdictFollowsTheTolerance() {
         assertTrue(ComparisonResult.judge("a", "l2", 0.1, 0.1).passed(), "equal to the tolerance passes");
         assertFalse(ComparisonResult.judge("a", "l2", 0.1000001, 0.1).passed());

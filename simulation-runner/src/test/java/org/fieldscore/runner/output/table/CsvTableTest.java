@@ -30,6 +30,23 @@ class CsvTableTest {
     }
 
     @Test
+    void columnTablesWriteLikeRowTables() throws Exception {
+        double[][] columns = {{0.0, 0.5, 1.0}, {0.1, Double.NaN, -1.0E-5}};
+        CsvTable byColumns = CsvTable.ofColumns(java.util.List.of("x", "value"), columns);
+        CsvTable byRows = CsvTable.builder("x", "value").row(0.0, 0.1).row(0.5, Double.NaN).row(1.0, -1.0E-5).build();
+        java.io.ByteArrayOutputStream a = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        byColumns.writeTo(a);
+        byRows.writeTo(b);
+        org.junit.jupiter.api.Assertions.assertEquals("x,value\n0.0,0.1\n0.5,NaN\n1.0,-1.0E-5\n", a.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(b.toString(), a.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(3, byColumns.rowCount());
+        org.junit.jupiter.api.Assertions.assertEquals(0.5, byColumns.cell(1, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CsvTable.ofColumns(java.util.List.of("x"), new double[][] {{1}, {2}}));
+    }
+
+    @Test
     void numbersRoundTripBitForBit() throws IOException {
         SplittableRandom random = new SplittableRandom(2026);
         CsvTable.Builder builder = CsvTable.builder("h", "error", "order");

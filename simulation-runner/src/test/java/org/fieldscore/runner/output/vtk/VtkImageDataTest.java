@@ -2,6 +2,7 @@ package org.fieldscore.runner.output.vtk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -59,30 +60,34 @@ class VtkImageDataTest {
     }
 
     @Test
-    void binaryEncodingReadsBackExactlyAndIsTheDefaultForLargeImages() throws Exception {
+    void everyEncodingReadsBackExactlyAndRawAppendedIsTheDefault() throws Exception {
         Grid small = Grid.of(new int[] {7, 5}, new double[] {0, 0}, new double[] {1, 1}, Centering.VERTEX);
         SampledScalarField f = SampledScalarField.wrap(small, randomValues(35, 11));
         SampledVectorField v = SampledVectorField.wrap(small, new double[][] {randomValues(35, 12),
             randomValues(35, 13)});
         OutputDirectory out = OutputDirectory.create(temp);
-        Path file = out.writeVti("b.vti", VtkImageData.on(small).scalars("f", f).vectors("v", v)
-                .encoding(VtkImageData.Encoding.BINARY));
-        VtkReader.Image image = VtkReader.readImage(file);
-        assertEquals("binary", image.formats().get("f"));
-        assertArrayEquals(f.copyValues(), image.arrays().get("f"));
-        double[] vectors = image.arrays().get("v");
-        for (int p = 0; p < 35; p++) {
-            assertEquals(v.valueAt(0, p), vectors[3 * p]);
-            assertEquals(v.valueAt(1, p), vectors[3 * p + 1]);
-            assertEquals(0.0, vectors[3 * p + 2]);
+        for (VtkImageData.Encoding encoding : VtkImageData.Encoding.values()) {
+            Path file = out.writeVti(encoding + ".vti", VtkImageData.on(small).scalars("f", f).vectors("v", v)
+                    .encoding(encoding));
+            VtkReader.Image image = VtkReader.readImage(file);
+            assertEquals(encoding.name().toLowerCase(java.util.Locale.ROOT), image.formats().get("f"));
+            assertArrayEquals(f.copyValues(), image.arrays().get("f"), encoding.name());
+            double[] vectors = image.arrays().get("v");
+            for (int p = 0; p < 35; p++) {
+                assertEquals(v.valueAt(0, p), vectors[3 * p]);
+                assertEquals(v.valueAt(1, p), vectors[3 * p + 1]);
+                assertEquals(0.0, vectors[3 * p + 2]);
+            }
         }
-        assertEquals("ascii", VtkReader.readImage(out.writeVti("s.vti", "f", f)).formats().get("f"));
 
-        Grid large = Grid.cube(2, 182, 0, 1);
+        Grid large = Grid.cube(3, 40, 0, 1);
         SampledScalarField g = SampledScalarField.wrap(large, randomValues(large.pointCount(), 14));
-        VtkReader.Image big = VtkReader.readImage(out.writeVti("large.vti", "g", g));
-        assertEquals("binary", big.formats().get("g"), "182² points exceed the ASCII limit");
+        Path file = out.writeVti("large.vti", "g", g);
+        VtkReader.Image big = VtkReader.readImage(file);
+        assertEquals("appended", big.formats().get("g"), "raw appended binary is the default");
         assertArrayEquals(g.copyValues(), big.arrays().get("g"));
+        long payload = 8L + 8L * large.pointCount();
+        assertTrue(java.nio.file.Files.size(file) < payload + 1024, "8 bytes a value plus a short XML header");
     }
 
     @Test

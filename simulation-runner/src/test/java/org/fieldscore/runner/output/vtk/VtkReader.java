@@ -1,9 +1,11 @@
 package org.fieldscore.runner.output.vtk;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -18,7 +20,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Reads back the ASCII VTK XML ImageData files and .pvd collections written by the output layer. */
+/**
+ * Reads back the VTK XML ImageData files (ASCII, inline base64 binary, raw appended binary) and .pvd collections
+ * written by the output layer, independently of the writer: the appended block is located by its {@code _} marker
+ * as VTK's own reader does, and each array by its {@code offset}.
+ */
 final class VtkReader {
 
     /** The parsed image: geometry and every point-data array (components interleaved, as in the file). */
@@ -31,17 +37,42 @@ final class VtkReader {
     }
 
     static Document parse(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in);
+        }
+    }
+
+    private static Document parse(InputStream in) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         DocumentBuilder builder = factory.newDocumentBuilder();
-        try (InputStream in = Files.newInputStream(file)) {
-            return builder.parse(in);
-        }
+        return builder.parse(in);
     }
 
     static Image readImage(Path file) throws Exception {
-        Element root = parse(file).getDocumentElement();
+        byte[] bytes = Files.readAllBytes(file);
+        String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+        int appended = latin.indexOf("<AppendedData");
+        ByteBuffer raw = null;
+        Document document;
+        if (appended >= 0) {
+            if (!latin.substring(appended, latin.indexOf('>', appended)).contains("encoding=\"raw\"")) {
+                throw new IOException("only raw appended data is expected");
+            }
+            int underscore = latin.indexOf('_', appended);
+            raw = ByteBuffer.wrap(bytes, underscore + 1, bytes.length - underscore - 1).slice()
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            int end = latin.lastIndexOf("</AppendedData>");
+            if (end < underscore) {
+                throw new IOException("the appended data block is not closed");
+            }
+            String xml = latin.substring(0, appended) + "</VTKFile>\n";
+            document = parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
+        } else {
+            document = parse(new ByteArrayInputStream(bytes));
+        }
+        Element root = document.getDocumentElement();
         if (!"VTKFile".equals(root.getTagName()) || !"ImageData".equals(root.getAttribute("type"))) {
             throw new IOException("not a VTK ImageData file: " + file);
         }
@@ -60,6 +91,7 @@ final class VtkReader {
             double[] data = switch (format) {
                 case "ascii" -> numbers(a.getTextContent());
                 case "binary" -> binary(a.getTextContent());
+                case "appended" -> appended(raw, Long.parseLong(a.getAttribute("offset")));
                 default -> throw new IOException("unexpected format " + format);
             };
             values.put(a.getAttribute("Name"), data);
@@ -95,6 +127,22 @@ final class VtkReader {
         }
         double[] v = new double[(int) (count / 8)];
         bytes.asDoubleBuffer().get(v);
+        return v;
+    }
+
+    /** Raw appended: at the offset, a little-endian UInt64 byte count followed by little-endian doubles. */
+    private static double[] appended(ByteBuffer raw, long offset) throws IOException {
+        if (raw == null) {
+            throw new IOException("an appended array in a file without an appended data block");
+        }
+        ByteBuffer block = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        block.position((int) offset);
+        long count = block.getLong();
+        if (count % 8 != 0 || count > block.remaining()) {
+            throw new IOException("header says " + count + " bytes, " + block.remaining() + " remain");
+        }
+        double[] v = new double[(int) (count / 8)];
+        block.asDoubleBuffer().get(v);
         return v;
     }
 

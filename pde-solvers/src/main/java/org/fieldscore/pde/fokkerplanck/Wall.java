@@ -1,0 +1,36 @@
+package org.fieldscore.pde.fokkerplanck;
+
+/** What a face of the box does to the probability flux J = b p − D∇p. */
+public enum Wall {
+    /** Reflecting: J·n = 0, so no probability leaves (mass is conserved). */
+    NO_FLUX("no-flux"),
+    /** The axis closes on itself (both faces of the axis must be periodic; drift and potential must be periodic). */
+    PERIODIC("periodic"),
+    /** Absorbing: p = 0 on the face (Dirichlet); probability that reaches it leaves the box. */
+    ABSORBING("absorbing");
+
+    private final String key;
+
+    Wall(String key) {
+        this.key = key;
+    }
+
+    /** @return the scenario-file name */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * @param name {@code no-flux}, {@code periodic} or {@code absorbing}
+     * @return the wall
+     * @throws IllegalArgumentException naming the valid names
+     */
+    public static Wall byName(String name) {
+        for (Wall w : values()) {
+            if (w.key.equals(name)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown wall '" + name + "'; valid: no-flux, periodic, absorbing");
+    }
+}

@@ -1,0 +1,225 @@
+package org.fieldscore.score.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.fieldscore.fields.InvalidArgumentException;
+import org.fieldscore.fields.SampledScalarField;
+import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.fields.density.GridDensities;
+import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.ops.FiniteDifferences;
+import org.fieldscore.score.internal.Checks;
+
+/**
+ * The exact blurred scores s<sub>σ</sub> = ∇ log p<sub>σ</sub> of a density given on a grid, from the noised densities
+ * p<sub>σ</sub> = p<sub>0</sub> ∗ N(0, σ²I) of a heat-equation solve (pde-solvers' {@code HeatKernelSmoothing}, or any
+ * solver of ∂p/∂τ = ½∇²p at τ = σ²): at each level the field gradient (accuracy order 2 or 4,
+ * {@link FiniteDifferences}) of log p<sub>σ</sub> on the grid, read between grid points by multilinear interpolation,
+ * and its divergence from the Laplacian of log p<sub>σ</sub>. Where the grid cannot answer — outside it, or where
+ * p<sub>σ</sub> underflowed to 0 — the score is the exact quadrature of the same convolution,
+ * s(x) = Σ<sub>j</sub> r<sub>j</sub>(y<sub>j</sub> − x)/σ² with r<sub>j</sub> ∝ p<sub>0</sub>(y<sub>j</sub>)N(x − y<sub>j</sub>; σ²)
+ * over the grid points y<sub>j</sub> (log-sum-exp; O(grid) per call), and
+ * ∇·s = Σ r<sub>j</sub>‖y<sub>j</sub> − x‖²/σ⁴ − d/σ² − ‖s‖²; like the grid values it is exact for p<sub>0</sub>
+ * restricted to the grid, so far outside at small σ (where the posterior of y given x leaves the grid) it describes
+ * that restriction, not a density extending beyond the grid. As a {@link NoiseConditionalScore} it serves annealed
+ * Langevin dynamics and, through {@code ScoreSde.score}, the score-SDE samplers, at the solved levels only. Immutable
+ * and thread-safe.
+ */
+public final class GridNoiseConditionalScore implements NoiseConditionalScore {
+
+    private static final double LEVEL_MATCH = 1e-9;
+
+    private final Grid grid;
+    private final double[] sigmas;
+    private final SampledScalarField[] logDensities;
+    private final SampledVectorField[] scores;
+    private final SampledScalarField[] divergences;
+    private final double[] logInitial;
+    private final double[] points;
+
+    /**
+     * @param initial p<sub>0</sub> on the grid (non-negative; normalisation irrelevant)
+     * @param sigmas the levels σ of the solve
+     * @param densities p<sub>σ</sub> for each level, on the same grid
+     * @param order the accuracy order of the gradient, 2 or 4
+     */
+    public GridNoiseConditionalScore(SampledScalarField initial, double[] sigmas, SampledScalarField[] densities,
+            int order) {
+        Objects.requireNonNull(initial, "initial");
+        grid = initial.grid();
+        if (grid.hasTime()) {
+            throw InvalidArgumentException.of("grid", grid, "a space grid");
+        }
+        if (densities.length != sigmas.length || sigmas.length == 0) {
+            throw InvalidArgumentException.of("densities", densities.length, "one per noise level ("
+                    + sigmas.length + ", at least one)");
+        }
+        FiniteDifferences fd = FiniteDifferences.order(order);
+        this.sigmas = sigmas.clone();
+        logDensities = new SampledScalarField[sigmas.length];
+        scores = new SampledVectorField[sigmas.length];
+        divergences = new SampledScalarField[sigmas.length];
+        for (int k = 0; k < sigmas.length; k++) {
+            Checks.requirePositive(sigmas[k], "sigmas[" + k + "]");
+            grid.requireSame(densities[k].grid());
+            SampledScalarField log = densities[k].map(v -> v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY);
+            logDensities[k] = log;
+            scores[k] = fd.gradient(log);
+            divergences[k] = fd.laplacian(log);
+        }
+        logInitial = initial.map(v -> v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY).copyValues();
+        int d = grid.spaceDimension();
+        points = new double[grid.pointCount() * d];
+        double[] x = new double[d];
+        for (int i = 0; i < grid.pointCount(); i++) {
+            grid.spaceCoordinates(i, x);
+            System.arraycopy(x, 0, points, i * d, d);
+        }
+    }
+
+    /**
+     * A model's density on a grid: q = exp(log q − max log q), normalised with the cell weights (a formula model, a
+     * mixture).
+     *
+     * @param model log q
+     * @param grid a space grid of the model's dimension
+     * @return q/Z on the grid
+     */
+    public static SampledScalarField densityOnGrid(UnnormalizedModel model, Grid grid) {
+        if (grid.spaceDimension() != model.dimension() || grid.hasTime()) {
+            throw InvalidArgumentException.of("grid", grid, "a space grid of dimension " + model.dimension());
+        }
+        double[] log = new double[grid.pointCount()];
+        double[] x = new double[grid.spaceDimension()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < log.length; i++) {
+            grid.spaceCoordinates(i, x);
+            log[i] = model.logDensity(x);
+            max = Math.max(max, log[i]);
+        }
+        for (int i = 0; i < log.length; i++) {
+            log[i] = Math.exp(log[i] - max);
+        }
+        return GridDensities.normalise(SampledScalarField.wrap(grid, log));
+    }
+
+    /** @return the solved levels */
+    public double[] sigmas() {
+        return sigmas.clone();
+    }
+
+    /** @return the grid */
+    public Grid grid() {
+        return grid;
+    }
+
+    /**
+     * @param sigma a solved level (matched to 1e-9 relative)
+     * @return the score field ∇ log p<sub>σ</sub> on the grid
+     */
+    public SampledVectorField scoreField(double sigma) {
+        return scores[level(sigma)];
+    }
+
+    /**
+     * @param sigma a solved level
+     * @return log p<sub>σ</sub> on the grid, normalised as the solve's densities are (−∞ where p<sub>σ</sub> underflowed)
+     */
+    public SampledScalarField logDensityField(double sigma) {
+        return logDensities[level(sigma)];
+    }
+
+    private int level(double sigma) {
+        for (int k = 0; k < sigmas.length; k++) {
+            if (Math.abs(sigma - sigmas[k]) <= LEVEL_MATCH * sigmas[k]) {
+                return k;
+            }
+        }
+        throw InvalidArgumentException.of("sigma", sigma, "one of the solved levels " + Arrays.toString(sigmas));
+    }
+
+    @Override
+    public ScoreModel atNoise(double sigma) {
+        int k = level(sigma);
+        int d = grid.spaceDimension();
+        SampledVectorField field = scores[k];
+        SampledScalarField divergence = divergences[k];
+        double s = sigmas[k];
+        return new ScoreModel() {
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public void score(double[] x, double[] out) {
+                if (grid.contains(x)) {
+                    field.value(0, x, out);
+                    boolean finite = true;
+                    for (int i = 0; i < d; i++) {
+                        finite &= Double.isFinite(out[i]);
+                    }
+                    if (finite) {
+                        return;
+                    }
+                }
+                quadrature(x, s, out);
+            }
+
+            @Override
+            public double scoreDivergence(double[] x) {
+                if (grid.contains(x)) {
+                    double v = divergence.value(0, x);
+                    if (Double.isFinite(v)) {
+                        return v;
+                    }
+                }
+                return quadrature(x, s, new double[d]);
+            }
+        };
+    }
+
+    /** The convolution's exact quadrature: fills the score, returns the divergence. */
+    private double quadrature(double[] x, double sigma, double[] out) {
+        int d = out.length;
+        int n = logInitial.length;
+        double inv = 1 / (sigma * sigma);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            if (logInitial[j] > Double.NEGATIVE_INFINITY) {
+                max = Math.max(max, logInitial[j] - 0.5 * inv * distance2(x, j, d));
+            }
+        }
+        Arrays.fill(out, 0);
+        double total = 0;
+        double second = 0;
+        for (int j = 0; j < n; j++) {
+            if (logInitial[j] == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            double r2 = distance2(x, j, d);
+            double w = Math.exp(logInitial[j] - 0.5 * inv * r2 - max);
+            total += w;
+            second += w * r2;
+            for (int i = 0; i < d; i++) {
+                out[i] += w * (points[j * d + i] - x[i]);
+            }
+        }
+        double norm = 0;
+        for (int i = 0; i < d; i++) {
+            out[i] *= inv / total;
+            norm += out[i] * out[i];
+        }
+        return second / total * inv * inv - d * inv - norm;
+    }
+
+    private double distance2(double[] x, int j, int d) {
+        double q = 0;
+        for (int i = 0; i < d; i++) {
+            double e = points[j * d + i] - x[i];
+            q += e * e;
+        }
+        return q;
+    }
+}
