@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fieldscore.fields.Parallelism;
+import org.fieldscore.runner.engine.Engine;
+import org.fieldscore.runner.engine.EngineException;
+import org.fieldscore.runner.engine.Engines;
 import org.fieldscore.runner.exec.ProgressReporter;
 import org.fieldscore.runner.exec.RunOutputWriter;
 import org.fieldscore.runner.exec.ScenarioExecutor;
@@ -41,6 +44,16 @@ final class RunCommand extends ScenarioCommand {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for parallel loops (default: all processors).")
     Integer threads;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = Engines.LOCAL,
+            description = "Where study cases and Langevin chains run: local (this JVM's threads, the default) or"
+                    + " spark (an embedded Spark, or the cluster given by --master).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for --engine spark: local[N], local[*] (the default) or spark://host:port;"
+                    + " under spark-submit, spark-submit's --master.")
+    String master;
 
     @Override
     int execute(Scenario scenario) {
@@ -106,11 +119,24 @@ final class RunCommand extends ScenarioCommand {
         } catch (InvalidScenarioException e) {
             return invalid(e);
         }
+        try (Engine cluster = Engines.open(engine, master, scenario.name())) {
+            if (cluster != null) {
+                err().println("fieldscore: " + cases.size() + " cases run on " + cluster.description());
+                err().flush();
+            }
+            return runCases(scenario, cases, folder, started, cluster);
+        } catch (EngineException e) {
+            return engineFailure(e);
+        }
+    }
+
+    private int runCases(Scenario scenario, List<StudyCase> cases, Path folder, Instant started, Engine cluster) {
+        StudyDeclaration study = scenario.study();
         int parallel = threads != null ? threads : study.parallelCases();
         RunSummary summary;
         try {
             OutputDirectory out = OutputDirectory.create(folder);
-            List<StudyRunner.CaseOutcome> outcomes = new StudyRunner(parallel).run(cases, out,
+            List<StudyRunner.CaseOutcome> outcomes = new StudyRunner(parallel, cluster).run(cases, out,
                     ProgressReporter.forConsole(logging.quiet));
             for (StudyRunner.CaseOutcome o : outcomes) {
                 if (o.failure() != null) {
@@ -155,6 +181,15 @@ final class RunCommand extends ScenarioCommand {
         }
         out.flush();
         return failed > 0 ? ExitCodes.COMPARISON_FAILED : ExitCodes.SUCCESS;
+    }
+
+    private int engineFailure(EngineException e) {
+        err().println("error: " + e.getMessage() + "; nothing was run");
+        if (logging.verbose && e.getCause() != null) {
+            e.getCause().printStackTrace(err());
+        }
+        err().flush();
+        return e.invalidInput() ? ExitCodes.INVALID_INPUT : ExitCodes.RUNTIME_FAILURE;
     }
 
     private int failure(String message, Exception e) {

@@ -1,0 +1,17 @@
+package org.fieldscore.runner.engine;
+
+import org.fieldscore.runner.study.CaseEngine;
+
+/**
+ * An engine other than the local thread pool, opened for one run and closed after it (e.g. a Spark application on
+ * an embedded or a remote master).
+ */
+public interface Engine extends CaseEngine, AutoCloseable {
+
+    /** @return a one-line description for logs, e.g. {@code Spark 4.0.1 on spark://127.0.0.1:7077 (2 cores)} */
+    String description();
+
+    /** Releases the engine (stops its application); never throws. */
+    @Override
+    void close();
+}
