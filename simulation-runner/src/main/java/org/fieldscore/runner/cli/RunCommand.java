@@ -86,6 +86,11 @@ final class RunCommand extends ScenarioCommand {
         if (scenario.study() != null) {
             return runStudy(scenario, folder, started);
         }
+        if (!Engines.LOCAL.equals(engine) || master != null) {
+            err().println("fieldscore: --engine and --master apply to a study's cases; '" + scenario.name() + "' has"
+                    + " no study block, so its steps run on this JVM");
+            err().flush();
+        }
         List<StepResult> results;
         try {
             results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet));
