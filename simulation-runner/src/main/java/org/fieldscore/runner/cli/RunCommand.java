@@ -86,14 +86,16 @@ final class RunCommand extends ScenarioCommand {
         if (scenario.study() != null) {
             return runStudy(scenario, folder, started);
         }
-        if (!Engines.LOCAL.equals(engine) || master != null) {
-            err().println("fieldscore: --engine and --master apply to a study's cases; '" + scenario.name() + "' has"
-                    + " no study block, so its steps run on this JVM");
-            err().flush();
-        }
         List<StepResult> results;
-        try {
-            results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet));
+        try (Engine cluster = Engines.open(engine, master, scenario.name())) {
+            if (cluster != null) {
+                err().println("fieldscore: Langevin chains run on " + cluster.description());
+                err().flush();
+            }
+            results = ScenarioExecutor.run(scenario, ProgressReporter.forConsole(logging.quiet),
+                    cluster == null ? null : cluster.ensembleFor(scenario.source()));
+        } catch (EngineException e) {
+            return engineFailure(e);
         } catch (StepFailedException e) {
             return failure(e.getMessage(), e);
         }

@@ -34,7 +34,7 @@ import org.fieldscore.score.sample.ChainStart;
  */
 public record AnnealedLangevinStep(StepHeader header, Reference model, double sigmaMax, double sigmaMin, int levels,
         double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes)
-        implements Step {
+        implements ChainStep {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "sigma-max", "sigma-min", "levels", "step-size",
@@ -81,14 +81,24 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
     }
 
     @Override
-    public StepResult run(RunContext context) throws StepFailedException {
+    public int ensembleSize() {
+        return chains;
+    }
+
+    @Override
+    public ChainSamples runChains(RunContext context, int from, int to) {
         if (!(context.model(model) instanceof NoiseConditionalScore blurred)) {
             throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
         }
+        return new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
+                .run(to - from, from, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
         ChainSamples samples;
         try {
-            samples = new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
-                    .run(chains, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
+            samples = runAllChains(context);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new StepFailedException(header, e.getMessage(), e);
         }

@@ -11,6 +11,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.fieldscore.runner.engine.Engine;
 import org.fieldscore.runner.engine.EngineException;
+import org.fieldscore.runner.scenario.ScenarioCase;
+import org.fieldscore.runner.step.ChainEnsemble;
 import org.fieldscore.runner.study.CaseResult;
 import org.fieldscore.runner.study.StudyCase;
 
@@ -18,7 +20,7 @@ import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
- * A Spark application for one run. Study cases become the tasks of one job, one partition per case: an executor
+ * A Spark application for one run. Langevin chains run as partitions ({@link SparkChainEnsemble}). Study cases become the tasks of one job, one partition per case: an executor
  * runs its case with {@link org.fieldscore.runner.study.CaseExecution} and returns the files as bytes, and the
  * driver receives each partition's result once (Spark's result handler), even when a lost executor made it run a
  * task again. A task that throws is retried ({@code spark.task.maxFailures}, 4 by default); a case that fails
@@ -147,6 +149,11 @@ final class SparkEngine implements Engine {
     private static String rootMessage(Throwable t) {
         String message = t.getMessage();
         return message == null ? t.toString() : message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public ChainEnsemble ensembleFor(ScenarioCase scenario) {
+        return new SparkChainEnsemble(spark, scenario);
     }
 
     @Override

@@ -96,6 +96,31 @@ class SparkStudyTest {
 
     @Test
     @Order(3)
+    void langevinEnsemblesOnEmbeddedSparkAndOnTheClusterHaveTheLocalEnginesSamplesAndMetrics() throws Exception {
+        Path ensemble = Runs.scenario("ensemble", dir);
+        Path expected = dir.resolve("ensemble-local");
+        Runs.Result r = Runs.run(Runs.args(ensemble, expected));
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String master : new String[] {"local[2]", cluster.url()}) {
+            Path out = dir.resolve("ensemble-" + master.replaceAll("[^a-z0-9]", "-"));
+            Runs.Result spark = Runs.run(Runs.args(ensemble, out, "--engine", "spark", "--master", master));
+            assertEquals(0, spark.exitCode(), spark + "\n" + cluster);
+            assertTrue(spark.err().contains("Langevin chains run on Spark 4.0.1 on " + master), spark.toString());
+            SameNumbers.assertSameSummary(expected.resolve("summary.json"), out.resolve("summary.json"));
+            List<String> files = SameNumbers.files(expected);
+            assertEquals(files, SameNumbers.files(out));
+            assertTrue(files.stream().filter(f -> f.endsWith(".csv")).count() >= 3, files.toString());
+            for (String f : files) {
+                if (f.endsWith(".csv")) {
+                    assertEquals(Files.readString(expected.resolve(f)), Files.readString(out.resolve(f)),
+                            f + ": the same samples on " + master);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void aCaseThatFailsOnEveryAttemptIsReportedAsAFailedCase() throws Exception {
         Path failing = Runs.scenario("failing-study", dir);
         Path out = dir.resolve("failing");
@@ -112,7 +137,7 @@ class SparkStudyTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStudyCompletesWithEveryCaseOnceWhenAWorkerIsKilledWhileCasesRun() throws Exception {
         String[] longer = {"--set", "draws=20000"};
         Path reference = dir.resolve("kill-local");
