@@ -77,12 +77,18 @@ final class SparkEngine implements Engine {
 
     private void awaitExecutor() throws EngineException {
         long deadline = System.currentTimeMillis() + EXECUTOR_WAIT_MILLIS;
-        while (spark.sc().getExecutorMemoryStatus().size() < 2) {
-            if (spark.sc().isStopped() || System.currentTimeMillis() > deadline) {
+        while (true) {
+            boolean stopped = spark.sc().isStopped();
+            if (!stopped && executors() > 0) {
+                return;
+            }
+            if (stopped || System.currentTimeMillis() > deadline) {
                 close();
-                throw new EngineException("the Spark master " + master.url() + " gave the application no executor"
-                        + " within " + EXECUTOR_WAIT_MILLIS / 1000 + " s: check that workers are registered with"
-                        + " free cores and memory (the master's web page lists them)", false, null);
+                throw new EngineException("the Spark master " + master.url() + (stopped
+                        ? " removed the application: its executors could not start (the workers' logs say why)"
+                        : " gave the application no executor within " + EXECUTOR_WAIT_MILLIS / 1000 + " s: check"
+                                + " that workers are registered with free cores and memory (the master's web page"
+                                + " lists them)"), false, null);
             }
             try {
                 Thread.sleep(100);
@@ -91,6 +97,15 @@ final class SparkEngine implements Engine {
                 close();
                 throw new EngineException("interrupted while waiting for Spark executors", false, e);
             }
+        }
+    }
+
+    /** @return the executors registered so far, or 0 once the context stopped */
+    private int executors() {
+        try {
+            return spark.sc().getExecutorMemoryStatus().size() - 1;
+        } catch (IllegalStateException stopped) {
+            return 0;
         }
     }
 
