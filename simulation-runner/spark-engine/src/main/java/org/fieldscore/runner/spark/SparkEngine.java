@@ -112,7 +112,8 @@ final class SparkEngine implements Engine {
     @Override
     public String description() {
         SparkContext sc = spark.sc();
-        return "Spark " + sc.version() + " on " + sc.master() + " (" + sc.defaultParallelism() + " cores)";
+        int cores = sc.defaultParallelism();
+        return "Spark " + sc.version() + " on " + sc.master() + " (" + cores + (cores == 1 ? " core)" : " cores)");
     }
 
     @Override

@@ -105,6 +105,20 @@ class SparkEngineErrorsTest {
     }
 
     @Test
+    void withoutMasterTheMasterSparkSubmitConfiguredIsUsed() throws Exception {
+        System.setProperty("spark.master", "local[1]");
+        try {
+            Path out = dir.resolve("submitted");
+            Runs.Result r = Runs.run(Runs.args(Runs.scenario("failing-study", dir), out, "--engine", "spark"));
+            assertTrue(r.err().contains("3 cases run on Spark 4.0.1 on local[1] (1 core)"), r.toString());
+            assertEquals(3, r.exitCode(), "one case fails\n" + r);
+            assertTrue(Files.exists(out.resolve("cases/case-0001/summary.json")), r.toString());
+        } finally {
+            System.clearProperty("spark.master");
+        }
+    }
+
+    @Test
     void theBuildsJavaOptionsAreSparksOwn() {
         assertEquals(JavaModuleOptions.defaultModuleOptions(), System.getProperty("fieldscore.spark.java.options"),
                 "the pom's spark.java.options must equal Spark's JavaModuleOptions");
