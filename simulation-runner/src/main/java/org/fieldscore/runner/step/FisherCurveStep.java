@@ -58,7 +58,6 @@ public record FisherCurveStep(StepHeader header, Reference network) implements S
             rows.add(new double[] {m.get("time-t" + k), m.get("fisher-divergence-t" + k),
                     m.get("fisher-divergence-t" + k + "-error")});
         }
-        rows.sort((a, b) -> Double.compare(a[0], b[0]));
         int n = rows.size();
         double[] t = new double[n];
         double[] value = new double[n];
