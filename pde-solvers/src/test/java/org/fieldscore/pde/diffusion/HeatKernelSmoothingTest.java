@@ -74,6 +74,37 @@ class HeatKernelSmoothingTest {
                 errors);
     }
 
+    /**
+     * The direct sum and the zero-padded FFT product convolve with the same discrete kernel, so they agree to the
+     * FFT's rounding (1e-12 of the peak) at every level, including kernels as wide as the grid (σ = 6, radius capped
+     * at n − 1, padded length 2n) on a grid whose size is not a power of two.
+     */
+    @Test
+    void fftAndDirectConvolutionAgreeToRounding() {
+        Grid grid = Grid.of(new int[] {141, 97}, new double[] {-14, -12}, new double[] {14, 12},
+                org.fieldscore.fields.grid.Centering.VERTEX);
+        double[] sigmas = {0.5, 2, 6};
+        SampledScalarField p0 = sampled(grid, 0);
+        SampledScalarField[] direct = HeatKernelSmoothing.solve(p0, sigmas, HeatKernelSmoothing.LineConvolution.DIRECT);
+        SampledScalarField[] fft = HeatKernelSmoothing.solve(p0, sigmas, HeatKernelSmoothing.LineConvolution.FFT);
+        for (int k = 0; k < sigmas.length; k++) {
+            double error = direct[k].maxDistance(fft[k]);
+            assertTrue(error < 1e-12 * direct[k].max(), "σ = " + sigmas[k] + ": FFT and direct differ by " + error
+                    + " of peak " + direct[k].max());
+            assertTrue(direct[k].max() > 0);
+        }
+    }
+
+    /** The cost rule: narrow kernels stay direct, wide ones go to the FFT, and the padding never wraps. */
+    @Test
+    void fftIsChosenForWideKernelsOnly() {
+        assertEquals(false, HeatKernelSmoothing.fftPays(512, 9));
+        assertEquals(true, HeatKernelSmoothing.fftPays(512, 200));
+        assertEquals(1024, HeatKernelSmoothing.paddedLength(512, 511));
+        assertEquals(2048, HeatKernelSmoothing.paddedLength(512, 513));
+        assertEquals(64, HeatKernelSmoothing.paddedLength(33, 31));
+    }
+
     @Test
     void unresolvedNoiseIsRefused() {
         Grid grid = Grid.cube(2, 29, -14, 14);

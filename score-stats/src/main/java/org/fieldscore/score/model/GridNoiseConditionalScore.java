@@ -25,6 +25,12 @@ import org.fieldscore.score.internal.Checks;
  * that restriction, not a density extending beyond the grid. As a {@link NoiseConditionalScore} it serves annealed
  * Langevin dynamics and, through {@code ScoreSde.score}, the score-SDE samplers, at the solved levels only. Immutable
  * and thread-safe.
+ *
+ * <p>Two routes to the levels: the heat equation (the constructor; p<sub>σ</sub> itself on the grid) or the
+ * Ornstein–Uhlenbeck Fokker–Planck equation of the VP SDE ({@link #fromOrnsteinUhlenbeck}; pde-solvers'
+ * {@code OrnsteinUhlenbeckMarginals}), whose solution at u = ln(1 + σ²) is p<sub>u</sub>(x) = m<sup>−d</sup>
+ * p<sub>σ</sub>(x/m), m = (1 + σ²)<sup>−½</sup>, so that s<sub>σ</sub>(y) = m ∇log p<sub>u</sub>(my) and
+ * ∇·s<sub>σ</sub>(y) = m²∇²log p<sub>u</sub>(my) (Song et al., ICLR 2021, the VP perturbation kernel).
  */
 public final class GridNoiseConditionalScore implements NoiseConditionalScore {
 
@@ -37,6 +43,7 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
     private final SampledScalarField[] divergences;
     private final double[] logInitial;
     private final double[] points;
+    private final double[] scales;
 
     /**
      * @param initial p<sub>0</sub> on the grid (non-negative; normalisation irrelevant)
@@ -46,6 +53,25 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
      */
     public GridNoiseConditionalScore(SampledScalarField initial, double[] sigmas, SampledScalarField[] densities,
             int order) {
+        this(initial, sigmas, densities, order, false);
+    }
+
+    /**
+     * The levels from the VP marginals of an Ornstein–Uhlenbeck Fokker–Planck solve.
+     *
+     * @param initial p<sub>0</sub> on the grid (non-negative; normalisation irrelevant)
+     * @param sigmas the levels σ
+     * @param marginals p<sub>u</sub> at u = ln(1 + σ²) for each level, on the same grid
+     * @param order the accuracy order of the gradient, 2 or 4
+     * @return the blurred scores s<sub>σ</sub>(y) = m ∇log p<sub>u</sub>(my), m = (1 + σ²)<sup>−½</sup>
+     */
+    public static GridNoiseConditionalScore fromOrnsteinUhlenbeck(SampledScalarField initial, double[] sigmas,
+            SampledScalarField[] marginals, int order) {
+        return new GridNoiseConditionalScore(initial, sigmas, marginals, order, true);
+    }
+
+    private GridNoiseConditionalScore(SampledScalarField initial, double[] sigmas, SampledScalarField[] densities,
+            int order, boolean ornsteinUhlenbeck) {
         Objects.requireNonNull(initial, "initial");
         grid = initial.grid();
         if (grid.hasTime()) {
@@ -60,8 +86,10 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
         logDensities = new SampledScalarField[sigmas.length];
         scores = new SampledVectorField[sigmas.length];
         divergences = new SampledScalarField[sigmas.length];
+        scales = new double[sigmas.length];
         for (int k = 0; k < sigmas.length; k++) {
             Checks.requirePositive(sigmas[k], "sigmas[" + k + "]");
+            scales[k] = ornsteinUhlenbeck ? 1 / Math.sqrt(1 + sigmas[k] * sigmas[k]) : 1;
             grid.requireSame(densities[k].grid());
             SampledScalarField log = densities[k].map(v -> v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY);
             logDensities[k] = log;
@@ -116,7 +144,8 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
 
     /**
      * @param sigma a solved level (matched to 1e-9 relative)
-     * @return the score field ∇ log p<sub>σ</sub> on the grid
+     * @return the score field ∇ log p on the grid of the solved density: p<sub>σ</sub> for the heat route, the VP
+     *         marginal p<sub>u</sub> for the Ornstein–Uhlenbeck route
      */
     public SampledVectorField scoreField(double sigma) {
         return scores[level(sigma)];
@@ -124,7 +153,8 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
 
     /**
      * @param sigma a solved level
-     * @return log p<sub>σ</sub> on the grid, normalised as the solve's densities are (−∞ where p<sub>σ</sub> underflowed)
+     * @return log of the solved density on the grid (p<sub>σ</sub>, or p<sub>u</sub> for the Ornstein–Uhlenbeck
+     *         route), normalised as the solve's densities are (−∞ where it underflowed)
      */
     public SampledScalarField logDensityField(double sigma) {
         return logDensities[level(sigma)];
@@ -146,6 +176,7 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
         SampledVectorField field = scores[k];
         SampledScalarField divergence = divergences[k];
         double s = sigmas[k];
+        double m = scales[k];
         return new ScoreModel() {
             @Override
             public int dimension() {
@@ -154,10 +185,12 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
 
             @Override
             public void score(double[] x, double[] out) {
-                if (grid.contains(x)) {
-                    field.value(0, x, out);
+                double[] y = scaled(x, m);
+                if (grid.contains(y)) {
+                    field.value(0, y, out);
                     boolean finite = true;
                     for (int i = 0; i < d; i++) {
+                        out[i] *= m;
                         finite &= Double.isFinite(out[i]);
                     }
                     if (finite) {
@@ -169,8 +202,9 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
 
             @Override
             public double scoreDivergence(double[] x) {
-                if (grid.contains(x)) {
-                    double v = divergence.value(0, x);
+                double[] y = scaled(x, m);
+                if (grid.contains(y)) {
+                    double v = m * m * divergence.value(0, y);
                     if (Double.isFinite(v)) {
                         return v;
                     }
@@ -178,6 +212,18 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
                 return quadrature(x, s, new double[d]);
             }
         };
+    }
+
+    /** x itself for m = 1, else the point m·x where the OU marginal is read. */
+    private static double[] scaled(double[] x, double m) {
+        if (m == 1) {
+            return x;
+        }
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = m * x[i];
+        }
+        return y;
     }
 
     /** The convolution's exact quadrature: fills the score, returns the divergence. */

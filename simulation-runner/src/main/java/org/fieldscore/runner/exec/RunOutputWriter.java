@@ -334,7 +334,7 @@ public final class RunOutputWriter {
         }
         MapPlot map = MapPlot.titled(title).axes(s.columns().get(0), s.columns().get(1)).points(title, x, y);
         if (!s.paths().isEmpty()) {
-            map.paths("trajectory", s.paths());
+            map.paths("chain path", s.paths());
         }
         return map.figure();
     }

@@ -133,7 +133,7 @@ public record PlotStep(StepHeader header, Reference heatmap, Reference arrows, R
             if (pointsXy != null) {
                 map.points(points.id(), pointsXy[0], pointsXy[1]);
                 if (!pointPaths.isEmpty()) {
-                    map.paths(points.id() + " trajectories", pointPaths);
+                    map.paths(points.id() + " chain path", pointPaths);
                 }
             }
             return map.figure();

@@ -66,6 +66,7 @@ public final class StepTypes {
         add(m, "diffusion-network", DiffusionNetworkStep.KEYS, DiffusionNetworkStep::read);
         add(m, "ode-likelihood", OdeLikelihoodStep.KEYS, OdeLikelihoodStep::read);
         add(m, "score-fp-residual", ScoreResidualStep.KEYS, ScoreResidualStep::read);
+        add(m, "fisher-curve", FisherCurveStep.KEYS, FisherCurveStep::read);
         add(m, "score-network", ScoreNetworkStep.KEYS, ScoreNetworkStep::read);
         add(m, "brownian-vs-heat", BrownianHeatStep.KEYS, BrownianHeatStep::read);
         add(m, "langevin-vs-fokker-planck", LangevinFokkerPlanckStep.KEYS, LangevinFokkerPlanckStep::read);
