@@ -76,9 +76,10 @@ public final class MultivariateNormalFit {
         ParallelLoops.forRange(0, blocks, 1, (from, to) -> {
             double[] columns = new double[d * LANES];
             double[] lanes = new double[pairs * LANES];
+            double[] residual = new double[d];
             for (int b = from; b < to; b++) {
                 blockMoments(samples, d, b * BLOCK, Math.min(count, (b + 1) * BLOCK), blockMean[b],
-                        blockScatter[b], columns, lanes);
+                        blockScatter[b], columns, lanes, residual);
             }
         });
         // Chan, Golub and LeVeque's pairwise update, block after block in index order
@@ -137,10 +138,12 @@ public final class MultivariateNormalFit {
      * one read of the block from memory: the block's mean first, then its centred values transposed tile by tile
      * ({@link #LANES} samples, coordinate-major, zero-padded) into {@code columns}, whose products accumulate
      * element-wise into {@code lanes} (one run of LANES partial sums per entry, a loop the JIT vectorises), summed
-     * at the end.
+     * at the end. The rounded mean m̃ is corrected by the centred values' own sum r = Σ(x_t − m̃): mean m̃ + r/n and
+     * scatter S̃ − rrᵀ/n (the corrected two-pass algorithm, Chan, Golub and LeVeque 1983), so that the merge, in
+     * which a block mean's error would enter linearly, sees means accurate to the data's rounding.
      */
     private static void blockMoments(double[] samples, int d, int from, int to, double[] mean, double[] scatter,
-            double[] columns, double[] lanes) {
+            double[] columns, double[] lanes, double[] residual) {
         for (int t = from; t < to; t++) {
             int o = t * d;
             for (int i = 0; i < d; i++) {
@@ -151,12 +154,15 @@ public final class MultivariateNormalFit {
             mean[i] /= to - from;
         }
         Arrays.fill(lanes, 0);
+        Arrays.fill(residual, 0);
         for (int t0 = from; t0 < to; t0 += LANES) {
             int len = Math.min(LANES, to - t0);
             for (int k = 0; k < len; k++) {
                 int o = (t0 + k) * d;
                 for (int i = 0; i < d; i++) {
-                    columns[i * LANES + k] = samples[o + i] - mean[i];
+                    double c = samples[o + i] - mean[i];
+                    columns[i * LANES + k] = c;
+                    residual[i] += c;
                 }
             }
             for (int k = len; k < LANES; k++) {
@@ -181,6 +187,15 @@ public final class MultivariateNormalFit {
                 sum += lanes[p * LANES + k];
             }
             scatter[p] = sum;
+        }
+        int n = to - from;
+        for (int i = 0, p = 0; i < d; i++) {
+            for (int j = i; j < d; j++, p++) {
+                scatter[p] -= residual[i] * residual[j] / n;
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            mean[i] += residual[i] / n;
         }
     }
 
