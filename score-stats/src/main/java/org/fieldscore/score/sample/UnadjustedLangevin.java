@@ -97,7 +97,7 @@ public final class UnadjustedLangevin {
      * coordinate) and the same operations in the same order as {@link MultivariateNormalModel#score}, so the samples
      * are bit-identical to those of the score-call path.
      */
-    private static final class GaussianStep implements Transition {
+    private static final class GaussianStep implements Transition.Multistep {
 
         private static final int NOISE_BLOCK = 256;
 
@@ -131,6 +131,21 @@ public final class UnadjustedLangevin {
         public void begin(double[] x) {
             next = 0;
             filled = 0;
+        }
+
+        @Override
+        public long advanceSteps(long first, long count, double[] x, SplittableRandom random, double limit) {
+            for (long k = 0; k < count; k++) {
+                advance(first + k, x, random);
+                double n2 = 0;
+                for (int i = 0; i < d; i++) {
+                    n2 += x[i] * x[i];
+                }
+                if (!(n2 <= limit)) {
+                    return k;
+                }
+            }
+            return count;
         }
 
         @Override

@@ -121,7 +121,8 @@ class LangevinTest {
     /**
      * The Gaussian kernel (flat arrays, noise drawn ahead per chain) must reproduce the score-call path bit for bit:
      * the same model behind a plain {@link ScoreModel} takes the generic path. 600 steps cross the noise blocks'
-     * boundaries (256 steps) and end mid-block; burn-in, thinning and recorded paths are all exercised.
+     * boundaries (256 steps) and end mid-block; burn-in, thinning, recorded paths (step by step) and unrecorded chains
+     * (several steps per call) are all exercised, and so is a divergence.
      */
     @Test
     void gaussianKernelIsBitIdenticalToTheScoreCallPath() {
@@ -157,6 +158,13 @@ class LangevinTest {
         for (int c = 0; c < 3; c++) {
             assertArrayEquals(generic.trajectory(c), fast.trajectory(c), 0);
         }
+        // a divergence (radius 3 around the origin, the mean at norm 2.3) is caught at the same chain, step and state
+        ChainSettings tight = ChainSettings.of(37, 100, 50, 5).withThin(10).withDivergenceRadius(3);
+        String fastStop = assertThrows(SamplerDivergenceException.class, () -> new UnadjustedLangevin(gaussian, 0.05)
+                .run(tight, ChainStart.gaussian(1), ProgressListener.NONE)).getMessage();
+        String genericStop = assertThrows(SamplerDivergenceException.class, () -> new UnadjustedLangevin(plain, 0.05)
+                .run(tight, ChainStart.gaussian(1), ProgressListener.NONE)).getMessage();
+        assertEquals(genericStop, fastStop);
     }
 
     @Test
