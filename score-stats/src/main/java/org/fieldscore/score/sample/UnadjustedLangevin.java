@@ -135,6 +135,9 @@ public final class UnadjustedLangevin {
 
         @Override
         public long advanceSteps(long first, long count, double[] x, SplittableRandom random, double limit) {
+            if (d == 2) {
+                return advancePlane(first, count, x, random, limit);
+            }
             for (long k = 0; k < count; k++) {
                 advance(first + k, x, random);
                 double n2 = 0;
@@ -148,8 +151,46 @@ public final class UnadjustedLangevin {
             return count;
         }
 
-        @Override
-        public boolean advance(long step, double[] x, SplittableRandom random) {
+        /** {@link #advanceSteps} in the plane, the state in registers; the same operations in the same order. */
+        private long advancePlane(long first, long count, double[] x, SplittableRandom random, double limit) {
+            double p00 = precision[0];
+            double p01 = precision[1];
+            double p10 = precision[2];
+            double p11 = precision[3];
+            double m0 = mean[0];
+            double m1 = mean[1];
+            double x0 = x[0];
+            double x1 = x[1];
+            long k = 0;
+            while (k < count) {
+                refillIfUsed(first + k, random);
+                int o = next;
+                int end = (int) Math.min(filled, o + 2 * (count - k));
+                for (; o < end; o += 2) {
+                    double r0 = 0;
+                    r0 += p00 * (x0 - m0);
+                    r0 += p01 * (x1 - m1);
+                    double r1 = 0;
+                    r1 += p10 * (x0 - m0);
+                    r1 += p11 * (x1 - m1);
+                    x0 += half * -r0 + noise[o];
+                    x1 += half * -r1 + noise[o + 1];
+                    k++;
+                    if (!(x0 * x0 + x1 * x1 <= limit)) {
+                        next = o + 2;
+                        x[0] = x0;
+                        x[1] = x1;
+                        return k - 1;
+                    }
+                }
+                next = o;
+            }
+            x[0] = x0;
+            x[1] = x1;
+            return count;
+        }
+
+        private void refillIfUsed(long step, SplittableRandom random) {
             if (next == filled) {
                 filled = (int) Math.min(NOISE_BLOCK, steps - step) * d;
                 for (int k = 0; k < filled; k++) {
@@ -157,6 +198,11 @@ public final class UnadjustedLangevin {
                 }
                 next = 0;
             }
+        }
+
+        @Override
+        public boolean advance(long step, double[] x, SplittableRandom random) {
+            refillIfUsed(step, random);
             int d = this.d;
             double[] mean = this.mean;
             double[] precision = this.precision;
