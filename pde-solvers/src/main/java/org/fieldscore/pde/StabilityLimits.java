@@ -28,6 +28,9 @@ public final class StabilityLimits {
     /** The relative slack above a limit that still counts as stable. */
     public static final double SLACK = 1e-12;
 
+    /** The most time steps (or sub-steps per step) a solver takes: the largest {@code int}. */
+    public static final int MAX_STEPS = Integer.MAX_VALUE;
+
     private StabilityLimits() {
     }
 
@@ -77,7 +80,39 @@ public final class StabilityLimits {
      * @return the number of equal stable sub-steps dt is split into: 1 when dt is stable, else ⌈dt/limit⌉
      */
     public static int subSteps(double dt, double limit) {
-        return isStable(dt, limit) ? 1 : (int) Math.ceil(dt / limit);
+        if (isStable(dt, limit)) {
+            return 1;
+        }
+        double count = Math.ceil(dt / limit);
+        if (!(count <= MAX_STEPS)) {
+            throw new InvalidArgumentException("time step", dt, "at most " + MAX_STEPS + " stable sub-steps of "
+                    + limit, "the time step " + dt + " would need " + count + " stable sub-steps of " + limit
+                    + ", more than the " + MAX_STEPS + " a solver counts; valid: a time step <= "
+                    + limit * MAX_STEPS + " or an implicit method");
+        }
+        return (int) count;
+    }
+
+    /**
+     * The number of equal steps n = ⌈T/Δt⌉ (within 10⁻⁹ of a whole number) the solvers take to reach T, each of
+     * T/n ≤ Δt. The step is never lengthened, and a count that a solver cannot take is refused rather than capped.
+     *
+     * @param endTime T &gt; 0
+     * @param timeStep Δt &gt; 0
+     * @return n ≥ 1
+     * @throws InvalidArgumentException when T/Δt exceeds {@link #MAX_STEPS}
+     */
+    public static int stepCount(double endTime, double timeStep) {
+        requirePositive(endTime, "end time");
+        requirePositive(timeStep, "time step");
+        double count = Math.max(1, Math.ceil(endTime / timeStep - 1e-9));
+        if (!(count <= MAX_STEPS)) {
+            throw new InvalidArgumentException("time step", timeStep, "at least end-time / " + MAX_STEPS + " = "
+                    + endTime / MAX_STEPS, "the time step " + timeStep + " needs " + count + " steps to reach "
+                    + endTime + ", more than the " + MAX_STEPS + " a solver takes; valid: a time step >= "
+                    + endTime / MAX_STEPS);
+        }
+        return (int) count;
     }
 
     /**

@@ -182,7 +182,7 @@ public final class DiffusionSolver {
         if (!(endTime > 0) || Double.isInfinite(endTime)) {
             throw new IllegalArgumentException("end time must be finite and > 0, got " + endTime);
         }
-        int steps = (int) Math.max(1, Math.ceil(endTime / timeStep - 1e-9));
+        int steps = StabilityLimits.stepCount(endTime, timeStep);
         double dt = endTime / steps;
         int subSteps = 1;
         if (method == DiffusionMethod.EXPLICIT_EULER) {

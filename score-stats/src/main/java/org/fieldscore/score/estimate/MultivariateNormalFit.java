@@ -47,6 +47,33 @@ public final class MultivariateNormalFit {
     }
 
     /**
+     * The fewest samples whose covariance can be positive definite in d dimensions: d + 1 (the centred samples span
+     * at most count − 1 directions, so fewer leave Ĉ singular whatever the data).
+     *
+     * @param d the dimension, ≥ 1
+     * @return d + 1
+     */
+    public static int minimumSamples(int d) {
+        return d + 1;
+    }
+
+    /**
+     * Checks before fitting that a fit of this many samples can succeed at all.
+     *
+     * @param count the number of samples
+     * @param d the dimension
+     * @throws org.fieldscore.fields.InvalidArgumentException naming "samples" with the count when it is below
+     *     {@link #minimumSamples}
+     */
+    public static void requireEnoughSamples(long count, int d) {
+        if (count < minimumSamples(d)) {
+            throw new org.fieldscore.fields.InvalidArgumentException("samples", count, "at least " + minimumSamples(d),
+                    "a covariance in " + d + " dimensions needs at least " + minimumSamples(d) + " samples (d + 1),"
+                            + " got " + count + "; their sample covariance is singular whatever the data");
+        }
+    }
+
+    /**
      * @param samples T samples, row-major
      * @param d dimension
      * @return the estimate
@@ -64,9 +91,9 @@ public final class MultivariateNormalFit {
      */
     public static MultivariateNormalFit fit(double[] samples, int d, double maxCondition) {
         int count = Checks.requireSampleShape(samples, d);
-        if (count <= d) {
+        if (count < minimumSamples(d)) {
             throw new IllConditionedException("the covariance of " + count + " samples in dimension " + d
-                    + " is singular (rank ≤ T − 1 = " + (count - 1) + " < d); at least " + (d + 1)
+                    + " is singular (rank ≤ T − 1 = " + (count - 1) + " < d); at least " + minimumSamples(d)
                     + " samples are needed", Double.POSITIVE_INFINITY);
         }
         int blocks = (count + BLOCK - 1) / BLOCK;

@@ -67,9 +67,10 @@ public final class GaussianMixtureModel implements UnnormalizedModel, ExactSampl
             Checks.requireFinite(means[c], "means[" + c + "]");
             System.arraycopy(means[c], 0, this.means, c * d, d);
             Checks.requireSquare(covariances[c], d, "covariances[" + c + "]");
+            PositiveDefiniteMatrices.require(covariances[c], "covariances[" + c + "]");
             CholeskyDecomposition chol;
             try {
-                chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariances[c]));
+                chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariances[c]), 1e-12, 0);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("covariances[" + c + "] is not symmetric positive definite: "
                         + e.getMessage(), e);

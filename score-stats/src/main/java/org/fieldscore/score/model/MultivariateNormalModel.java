@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
@@ -33,7 +32,6 @@ public final class MultivariateNormalModel implements UnnormalizedModel, ExactSa
         this.mean = mean.clone();
         this.precision = new double[d * d];
         double tr = 0;
-        requireSymmetric(precision, "precision");
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 this.precision[i * d + j] = precision[i][j];
@@ -41,25 +39,8 @@ public final class MultivariateNormalModel implements UnnormalizedModel, ExactSa
             tr += precision[i][i];
         }
         traceM = tr;
-        double[] eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(precision)).getEigenvalues();
-        double largest = Arrays.stream(eig).max().orElseThrow();
-        double smallest = Arrays.stream(eig).min().orElseThrow();
-        if (!(smallest > 0)) {
-            throw new IllegalArgumentException("precision must be positive definite; its smallest eigenvalue is "
-                    + smallest);
-        }
-        smallestVariance = 1 / largest;
-    }
-
-    private static void requireSymmetric(double[][] m, String name) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i + 1; j < m.length; j++) {
-                if (Math.abs(m[i][j] - m[j][i]) > 1e-12 * Math.max(Math.abs(m[i][j]), Math.abs(m[j][i]))) {
-                    throw new IllegalArgumentException(name + " must be symmetric; entry (" + i + ", " + j + ") = "
-                            + m[i][j] + " but (" + j + ", " + i + ") = " + m[j][i]);
-                }
-            }
-        }
+        double[] eig = PositiveDefiniteMatrices.require(precision, "precision");
+        smallestVariance = 1 / eig[d - 1];
     }
 
     /**
@@ -78,7 +59,7 @@ public final class MultivariateNormalModel implements UnnormalizedModel, ExactSa
      */
     public static MultivariateNormalModel ofCovariance(double[] mean, double[][] covariance) {
         Checks.requireSquare(covariance, mean.length, "covariance");
-        requireSymmetric(covariance, "covariance");
+        PositiveDefiniteMatrices.require(covariance, "covariance");
         RealMatrix c = MatrixUtils.createRealMatrix(covariance);
         double[][] m = MatrixUtils.inverse(c).getData();
         for (int i = 0; i < m.length; i++) {
@@ -190,7 +171,8 @@ public final class MultivariateNormalModel implements UnnormalizedModel, ExactSa
     @Override
     public double[] draw(int n, long seed) {
         Checks.requirePositive(n, "n");
-        double[][] l = new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariance())).getL().getData();
+        double[][] l = new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariance()), 1e-12, 0).getL()
+                .getData();
         SplittableRandom random = new SplittableRandom(seed);
         double[] out = new double[n * d];
         double[] z = new double[d];

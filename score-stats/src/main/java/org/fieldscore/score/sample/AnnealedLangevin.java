@@ -79,6 +79,24 @@ public final class AnnealedLangevin {
      * @return one draw per chain: the final state after L·T steps
      */
     public ChainSamples run(int chains, long seed, int recordedChains, ChainStart start, ProgressListener listener) {
+        return run(chains, 0, seed, recordedChains, start, listener);
+    }
+
+    /**
+     * Runs a slice of an ensemble: chains firstChain … firstChain + chains − 1, each with the stream and start it
+     * has in the whole ensemble (see {@link UnadjustedLangevin#run(ChainSettings, long, ChainStart,
+     * ProgressListener)}).
+     *
+     * @param chains the slice's number of chains
+     * @param firstChain the ensemble index of its first chain, ≥ 0
+     * @param seed the ensemble's seed
+     * @param recordedChains chains of the slice whose full path is kept
+     * @param start starting points
+     * @param listener progress
+     * @return one draw per chain of the slice
+     */
+    public ChainSamples run(int chains, long firstChain, long seed, int recordedChains, ChainStart start,
+            ProgressListener listener) {
         int levels = sigmas.length;
         ScoreModel[] perLevel = new ScoreModel[levels];
         double[] alpha = new double[levels];
@@ -92,7 +110,7 @@ public final class AnnealedLangevin {
                 recordedChains, ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
         int d = dimension;
         return ChainRunner.run("annealed Langevin, " + levels + " levels × " + stepsPerLevel + " steps", d, settings,
-                start, () -> new Transition() {
+                firstChain, start, () -> new Transition() {
                     private final double[] s = new double[d];
 
                     @Override

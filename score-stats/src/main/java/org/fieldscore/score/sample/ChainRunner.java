@@ -15,7 +15,11 @@ final class ChainRunner {
     private ChainRunner() {
     }
 
-    static ChainSamples run(String task, int d, ChainSettings settings, ChainStart start,
+    /**
+     * Runs the chains firstChain … firstChain + settings.chains() − 1 of an ensemble: chain g draws from stream
+     * (seed, g) and starts at start(g), so slices of an ensemble run anywhere concatenate to the whole ensemble.
+     */
+    static ChainSamples run(String task, int d, ChainSettings settings, long firstChain, ChainStart start,
             Supplier<Transition> transitions, double stepSize, double stepBound, ProgressListener listener) {
         int chains = settings.chains();
         int draws = settings.draws();
@@ -38,8 +42,8 @@ final class ChainRunner {
                 Transition transition = transitions.get();
                 double[] x = new double[d];
                 for (int c = from; c < to; c++) {
-                    SplittableRandom random = SeededStreams.stream(settings.seed(), c);
-                    start.initialize(c, random, x);
+                    SplittableRandom random = SeededStreams.stream(settings.seed(), firstChain + c);
+                    start.initialize((int) (firstChain + c), random, x);
                     double[] path = c < paths.length ? new double[(int) (steps + 1) * d] : null;
                     if (path != null) {
                         System.arraycopy(x, 0, path, 0, d);
@@ -55,7 +59,8 @@ final class ChainRunner {
                             long taken = multistep.advanceSteps(s, count, x, random, limit);
                             acc += taken;
                             if (taken < count) {
-                                throw diverged(c, s + taken, x, stepSize, stepBound, settings.divergenceRadius());
+                                throw diverged(firstChain + c, s + taken, x, stepSize, stepBound,
+                                        settings.divergenceRadius());
                             }
                             s += count;
                         }
@@ -67,7 +72,7 @@ final class ChainRunner {
                             n2 += x[i] * x[i];
                         }
                         if (!(n2 <= limit)) {
-                            throw diverged(c, s, x, stepSize, stepBound, settings.divergenceRadius());
+                            throw diverged(firstChain + c, s, x, stepSize, stepBound, settings.divergenceRadius());
                         }
                         if (path != null) {
                             System.arraycopy(x, 0, path, (int) (s + 1) * d, d);
@@ -96,7 +101,7 @@ final class ChainRunner {
         return Math.min(next, settings.stepsPerChain());
     }
 
-    private static SamplerDivergenceException diverged(int chain, long step, double[] x, double eps, double bound,
+    private static SamplerDivergenceException diverged(long chain, long step, double[] x, double eps, double bound,
             double radius) {
         String where = "chain " + chain + " diverged at step " + step + " (state " + Arrays.toString(x)
                 + ", divergence radius " + radius + ") with step size ε = " + eps + "; ";

@@ -1,11 +1,18 @@
 package org.fieldscore.score.sample;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The states kept by a sampling run, in one flat chain-major array: coordinate i of draw k of chain c is at
  * [(c·draws + k)·d + i], so the array is also a row-major sample matrix of chains·draws rows. Also holds the
- * acceptance counts and the recorded full paths. Immutable (accessors copy).
+ * acceptance counts and the recorded full paths. Immutable (accessors copy); serialisable, so slices of an
+ * ensemble run on other machines can be sent back and {@linkplain #concatenate concatenated}.
  */
-public final class ChainSamples {
+public final class ChainSamples implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int dimension;
     private final int chains;
@@ -24,6 +31,50 @@ public final class ChainSamples {
         this.accepted = accepted;
         this.stepsPerChain = stepsPerChain;
         this.trajectories = trajectories;
+    }
+
+    /**
+     * Joins slices of one ensemble (chains 0 … a − 1, a … b − 1, …, in order) into the samples of the whole
+     * ensemble: values, acceptance counts and recorded paths are those of one run over all chains.
+     *
+     * @param slices the slices in chain order, each with the same dimension, draws and steps per chain
+     * @return the whole ensemble
+     * @throws IllegalArgumentException when the slices do not fit together
+     */
+    public static ChainSamples concatenate(List<ChainSamples> slices) {
+        if (slices.isEmpty()) {
+            throw new IllegalArgumentException("no slices to concatenate");
+        }
+        ChainSamples first = slices.get(0);
+        long chains = 0;
+        for (ChainSamples s : slices) {
+            if (s.dimension != first.dimension || s.draws != first.draws || s.stepsPerChain != first.stepsPerChain) {
+                throw new IllegalArgumentException("slices of one ensemble share dimension, draws and steps; got "
+                        + s.dimension + "/" + s.draws + "/" + s.stepsPerChain + " and " + first.dimension + "/"
+                        + first.draws + "/" + first.stepsPerChain);
+            }
+            chains += s.chains;
+        }
+        if (chains * first.draws * first.dimension > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(chains + " chains × " + first.draws + " draws exceed one array");
+        }
+        double[] values = new double[(int) chains * first.draws * first.dimension];
+        long[] accepted = new long[(int) chains];
+        List<double[]> paths = new ArrayList<>();
+        int at = 0;
+        int chain = 0;
+        for (ChainSamples s : slices) {
+            System.arraycopy(s.values, 0, values, at, s.values.length);
+            System.arraycopy(s.accepted, 0, accepted, chain, s.chains);
+            if (s.trajectories.length > 0 && paths.size() != chain) {
+                throw new IllegalArgumentException("recorded paths must be those of the ensemble's first chains");
+            }
+            paths.addAll(List.of(s.trajectories));
+            at += s.values.length;
+            chain += s.chains;
+        }
+        return new ChainSamples(first.dimension, (int) chains, first.draws, values, accepted, first.stepsPerChain,
+                paths.toArray(double[][]::new));
     }
 
     /** @return d */

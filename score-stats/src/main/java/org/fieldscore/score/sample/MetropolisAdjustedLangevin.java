@@ -38,11 +38,27 @@ public final class MetropolisAdjustedLangevin {
      * @return the kept states with acceptance rates
      */
     public ChainSamples run(ChainSettings settings, ChainStart start, ProgressListener listener) {
+        return run(settings, 0, start, listener);
+    }
+
+    /**
+     * Runs a slice of an ensemble: chains firstChain … firstChain + settings.chains() − 1, each with the stream and
+     * start it has in the whole ensemble, so slices run anywhere and {@linkplain ChainSamples#concatenate
+     * concatenated} equal the whole run.
+     *
+     * @param settings the slice's chain count (recorded chains count from the slice's first), burn-in, draws,
+     *     thinning, the ensemble's seed
+     * @param firstChain the ensemble index of the slice's first chain, ≥ 0
+     * @param start starting points
+     * @param listener progress
+     * @return the slice's kept states
+     */
+    public ChainSamples run(ChainSettings settings, long firstChain, ChainStart start, ProgressListener listener) {
         int d = model.dimension();
         double half = 0.5 * epsilon;
         double root = Math.sqrt(epsilon);
-        return ChainRunner.run("MALA, ε = " + epsilon + ", " + settings.chains() + " chains", d, settings, start,
-                () -> new Transition() {
+        return ChainRunner.run("MALA, ε = " + epsilon + ", " + settings.chains() + " chains", d, settings, firstChain,
+                start, () -> new Transition() {
                     private final double[] sx = new double[d];
                     private final double[] sy = new double[d];
                     private final double[] y = new double[d];

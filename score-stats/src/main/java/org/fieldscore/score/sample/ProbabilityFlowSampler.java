@@ -47,7 +47,7 @@ public final class ProbabilityFlowSampler {
         ChainSettings settings = ChainSettings.of(chains, 0, 1, seed);
         evaluations.set(0);
         return ChainRunner.run("probability-flow ODE (" + sde.name() + "), Dormand–Prince, tolerance "
-                + tolerance.absolute() + "/" + tolerance.relative(), d, settings, ReverseSdeSampler.priorStart(sde),
+                + tolerance.absolute() + "/" + tolerance.relative(), d, settings, 0, ReverseSdeSampler.priorStart(sde),
                 () -> new Transition() {
                     @Override
                     public void begin(double[] x) {

@@ -73,7 +73,7 @@ public final class ReverseSdeSampler {
         ChainSettings settings = new ChainSettings(chains, steps - 1, 1, 1, seed, recordedChains,
                 ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
         return ChainRunner.run("reverse SDE (" + sde.name() + "), Euler–Maruyama, " + steps + " steps", d, settings,
-                priorStart(sde), () -> new Transition() {
+                0, priorStart(sde), () -> new Transition() {
                     private final double[] s = new double[d];
 
                     @Override

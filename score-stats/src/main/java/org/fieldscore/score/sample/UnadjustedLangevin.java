@@ -64,6 +64,22 @@ public final class UnadjustedLangevin {
      * @throws SamplerDivergenceException if a chain blows up
      */
     public ChainSamples run(ChainSettings settings, ChainStart start, ProgressListener listener) {
+        return run(settings, 0, start, listener);
+    }
+
+    /**
+     * Runs a slice of an ensemble: chains firstChain … firstChain + settings.chains() − 1, each with the stream and
+     * start it has in the whole ensemble, so slices run anywhere and {@linkplain ChainSamples#concatenate
+     * concatenated} equal the whole run.
+     *
+     * @param settings the slice's chain count (recorded chains count from the slice's first), burn-in, draws,
+     *     thinning, the ensemble's seed
+     * @param firstChain the ensemble index of the slice's first chain, ≥ 0
+     * @param start starting points
+     * @param listener progress
+     * @return the slice's kept states
+     */
+    public ChainSamples run(ChainSettings settings, long firstChain, ChainStart start, ProgressListener listener) {
         int d = score.dimension();
         double half = 0.5 * epsilon;
         double root = Math.sqrt(epsilon);
@@ -87,7 +103,7 @@ public final class UnadjustedLangevin {
                     }
                 };
         return ChainRunner.run("unadjusted Langevin, ε = " + epsilon + ", " + settings.chains() + " chains", d,
-                settings, start, transitions, epsilon, score.langevinStepBound(), listener);
+                settings, firstChain, start, transitions, epsilon, score.langevinStepBound(), listener);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.fieldscore.runner.input.MemoryBudget;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.Plan;
 import org.fieldscore.runner.step.Step;
+import org.fieldscore.runner.text.NumberText;
 
 import picocli.CommandLine.Command;
 
@@ -28,19 +29,20 @@ final class DescribeCommand extends ScenarioCommand {
         if (!s.parameters().isEmpty()) {
             out.println("parameters:");
             for (Map.Entry<String, Double> p : s.parameters().entrySet()) {
-                out.printf("  %-20s %s%n", p.getKey(), p.getValue());
+                out.printf("  %-20s %s%n", p.getKey(), NumberText.plain(p.getValue()));
             }
         }
         if (!s.grids().isEmpty()) {
             out.println("grids:");
             for (Map.Entry<String, Grid> g : s.grids().entrySet()) {
-                out.printf("  %-20s %d points: %s%n", g.getKey(), g.getValue().pointCount(), g.getValue());
+                out.printf("  %-20s %d points: %s%n", g.getKey(), g.getValue().pointCount(),
+                        NumberText.plainNumbers(g.getValue().toString()));
             }
         }
         out.println("steps:");
         for (Step step : s.steps()) {
             Plan p = s.plans().get(step.id());
-            out.printf("  %-20s %-15s %s%n", step.id(), step.type(), p.summary());
+            out.printf("  %-20s %-15s %s%n", step.id(), step.type(), NumberText.plainNumbers(p.summary()));
             if (p.grid() != null) {
                 out.printf("  %-20s %-15s %d points x %d, keeps %s, %.3g operations%n", "", "",
                         p.grid().pointCount(), p.components(), MemoryBudget.format(p.resultBytes()), p.work());

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
             "Run one with 'fieldscore run NAME'; --export DIR writes them as .yaml files to start from."})
 final class ExamplesCommand implements Callable<Integer> {
 
-    /** Longest description shown in the list, in characters. */
-    private static final int MAX_DESCRIPTION = 100;
+    /** Width of a listed line, in characters; longer descriptions continue on indented lines. */
+    private static final int LINE_WIDTH = 110;
 
     @Spec
     CommandSpec spec;
@@ -38,7 +38,7 @@ final class ExamplesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (exportFolder == null) {
             for (String name : BundledScenarios.names()) {
-                out.printf("%-24s %s%n", name, descriptionOf(BundledScenarios.text(name)));
+                out.println(wrapped(String.format("%-24s ", name), descriptionOf(BundledScenarios.text(name))));
             }
             out.flush();
             return ExitCodes.SUCCESS;
@@ -78,13 +78,27 @@ final class ExamplesCommand implements Callable<Integer> {
         return "";
     }
 
+    /** The first sentence of a description, whole (descriptions are never cut). */
     private static String firstSentence(String text) {
         int end = text.indexOf(". ");
-        String sentence = end < 0 ? text : text.substring(0, end + 1);
-        if (sentence.length() <= MAX_DESCRIPTION) {
-            return sentence;
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    /** The text after a label, wrapped at word boundaries to {@link #LINE_WIDTH} with continuation lines indented. */
+    private static String wrapped(String label, String text) {
+        StringBuilder out = new StringBuilder(label);
+        int column = label.length();
+        for (String word : text.split(" ")) {
+            if (column > label.length() && column + 1 + word.length() > LINE_WIDTH) {
+                out.append(System.lineSeparator()).append(" ".repeat(label.length()));
+                column = label.length();
+            } else if (column > label.length()) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
         }
-        int cut = sentence.lastIndexOf(' ', MAX_DESCRIPTION);
-        return sentence.substring(0, cut > 0 ? cut : MAX_DESCRIPTION) + " …";
+        return out.toString();
     }
 }

@@ -40,6 +40,17 @@ public final class FieldScoreCommand implements java.util.concurrent.Callable<In
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            // a value FieldScore converts itself carries its own message; picocli's prefix would repeat the option
+            String message = e.getCause() instanceof CommandLine.TypeConversionException t ? t.getMessage()
+                    : e.getMessage();
+            failed.getErr().println("error: " + message);
+            failed.getErr().println("fieldscore: see '" + failed.getCommandSpec().qualifiedName() + " --help'; nothing"
+                    + " was run.");
+            failed.getErr().flush();
+            return ExitCodes.INVALID_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e);
             e.printStackTrace(commandLine.getErr());

@@ -15,9 +15,17 @@ public final class LoggingOptions {
     @Option(names = {"-v", "--verbose"}, description = "Debug details on stderr, and stack traces of failures.")
     boolean verbose;
 
-    /** Sets the root log level: WARN when quiet, DEBUG when verbose, INFO otherwise. */
+    /** The root level the Logback configuration gave (INFO from logback.xml; WARN in tests), read once. */
+    private static Level configured;
+
+    /** Sets the root log level: WARN when quiet, DEBUG when verbose, else the configured level. */
     void apply() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(quiet ? Level.WARN : verbose ? Level.DEBUG : Level.INFO);
+        synchronized (LoggingOptions.class) {
+            if (configured == null) {
+                configured = root.getLevel() == null ? Level.INFO : root.getLevel();
+            }
+        }
+        root.setLevel(quiet ? Level.WARN : verbose ? Level.DEBUG : configured);
     }
 }

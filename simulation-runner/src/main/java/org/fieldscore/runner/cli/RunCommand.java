@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fieldscore.fields.Parallelism;
+import org.fieldscore.runner.engine.Engine;
+import org.fieldscore.runner.engine.EngineException;
+import org.fieldscore.runner.engine.Engines;
 import org.fieldscore.runner.exec.ProgressReporter;
 import org.fieldscore.runner.exec.RunOutputWriter;
 import org.fieldscore.runner.exec.ScenarioExecutor;
 import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.output.OutputDirectory;
 import org.fieldscore.runner.output.OutputPathException;
+import org.fieldscore.runner.output.RunFolder;
+import org.fieldscore.runner.input.Problem;
 import org.fieldscore.runner.output.summary.ComparisonResult;
 import org.fieldscore.runner.output.summary.RunSummary;
 import org.fieldscore.runner.scenario.Scenario;
@@ -35,6 +40,8 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 success, 1 a comparison failed, 2 invalid input, 3 runtime failure."})
 final class RunCommand extends ScenarioCommand {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario-name>).")
     Path outputFolder;
 
@@ -45,6 +52,16 @@ final class RunCommand extends ScenarioCommand {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for parallel loops (default: all processors).")
     Integer threads;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = Engines.LOCAL,
+            description = "Where study cases and Langevin chains run: local (this JVM's threads, the default) or"
+                    + " spark (an embedded Spark, or the cluster given by --master).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for --engine spark: local[N], local[*] (the default) or spark://host:port;"
+                    + " under spark-submit, spark-submit's --master.")
+    String master;
 
     @Override
     int execute(Scenario scenario) {
@@ -67,27 +84,55 @@ final class RunCommand extends ScenarioCommand {
 
     private int executeOnThisThread(Scenario scenario) {
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
-        if (java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
-            err().println("error: the output folder " + folder + " exists and is not a folder; give --out a folder"
-                    + " path (it is created when missing)");
+        Instant started = Instant.now();
+        // the engine first: an unreachable cluster is reported before anything is written
+        try (Engine cluster = Engines.open(engine, master, scenario.name())) {
+            return executeWith(scenario, folder, started, cluster);
+        } catch (EngineException e) {
+            return engineFailure(e);
+        }
+    }
+
+    private int executeWith(Scenario scenario, Path folder, Instant started, Engine cluster) throws EngineException {
+        RunFolder held;
+        try {
+            held = RunFolder.open(folder, durable ? OutputDirectory.Durability.DURABLE
+                    : OutputDirectory.Durability.ATOMIC);
+        } catch (OutputPathException e) {
+            err().println("error: " + e.getMessage());
             err().flush();
             return ExitCodes.INVALID_INPUT;
         }
-        Instant started = Instant.now();
-        if (scenario.study() != null) {
-            return runStudy(scenario, folder, started);
+        try (RunFolder run = held) {
+            if (!run.removedTemporaryFiles().isEmpty()) {
+                LOG.info("removed {} temporary files left by an interrupted run", run.removedTemporaryFiles().size());
+            }
+            List<Problem> links = OutputLinks.check(scenario, run.directory());
+            if (!links.isEmpty()) {
+                return invalid(new InvalidScenarioException(links));
+            }
+            return scenario.study() != null ? runStudy(scenario, run.directory(), folder, started, cluster)
+                    : runScenario(scenario, run.directory(), folder, started, cluster);
         }
+    }
+
+    private int runScenario(Scenario scenario, OutputDirectory out, Path folder, Instant started, Engine cluster)
+            throws EngineException {
         List<StepResult> results;
         ProgressReporter progress = ProgressReporter.forConsole(logging.quiet);
+        if (cluster != null) {
+            err().println("fieldscore: Langevin chains run on " + cluster.description());
+            err().flush();
+        }
         try {
-            results = ScenarioExecutor.run(scenario, progress);
+            results = ScenarioExecutor.run(scenario, progress,
+                    cluster == null ? null : cluster.ensembleFor(scenario.source()));
         } catch (StepFailedException e) {
             return failure(e.getMessage(), e);
         }
         RunSummary summary;
         try {
-            summary = RunOutputWriter.write(scenario, results, OutputDirectory.create(folder, durable
-                    ? OutputDirectory.Durability.DURABLE : OutputDirectory.Durability.ATOMIC), started, progress);
+            summary = RunOutputWriter.write(scenario, results, out, started, progress);
         } catch (OutputPathException e) {
             err().println("error: " + e.getMessage());
             err().flush();
@@ -102,21 +147,17 @@ final class RunCommand extends ScenarioCommand {
      * Runs the scenario's sweep: every case into cases/&lt;id&gt;/ (finished cases are kept and skipped when the
      * study is run again into the same folder), then the study's table, plots and fitted slopes.
      */
-    private int runStudy(Scenario scenario, Path folder, Instant started) {
+    private int runStudy(Scenario scenario, OutputDirectory out, Path folder, Instant started, Engine cluster) {
         StudyDeclaration study = scenario.study();
         List<StudyCase> cases = StudyCase.all(study.sweep(), scenario.source());
-        try {
-            for (StudyCase c : cases) {
-                c.scenario().read();
-            }
-        } catch (InvalidScenarioException e) {
-            return invalid(e);
+        if (cluster != null) {
+            err().println("fieldscore: " + cases.size() + " cases run on " + cluster.description());
+            err().flush();
         }
         int parallel = threads != null ? threads : study.parallelCases();
         RunSummary summary;
         try {
-            OutputDirectory out = OutputDirectory.create(folder);
-            List<StudyRunner.CaseOutcome> outcomes = new StudyRunner(parallel).run(cases, out,
+            List<StudyRunner.CaseOutcome> outcomes = new StudyRunner(parallel, cluster).run(cases, out,
                     ProgressReporter.forConsole(logging.quiet));
             for (StudyRunner.CaseOutcome o : outcomes) {
                 if (o.failure() != null) {
@@ -161,6 +202,15 @@ final class RunCommand extends ScenarioCommand {
         }
         out.flush();
         return failed > 0 ? ExitCodes.COMPARISON_FAILED : ExitCodes.SUCCESS;
+    }
+
+    private int engineFailure(EngineException e) {
+        err().println("error: " + e.getMessage() + "; nothing was run");
+        if (logging.verbose && e.getCause() != null) {
+            e.getCause().printStackTrace(err());
+        }
+        err().flush();
+        return e.invalidInput() ? ExitCodes.INVALID_INPUT : ExitCodes.RUNTIME_FAILURE;
     }
 
     private int failure(String message, Exception e) {

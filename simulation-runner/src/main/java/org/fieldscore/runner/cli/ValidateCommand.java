@@ -1,6 +1,14 @@
 package org.fieldscore.runner.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.input.MemoryBudget;
+import org.fieldscore.runner.input.Problem;
+import org.fieldscore.runner.output.OutputDirectory;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.ResultKind;
 
@@ -16,6 +24,18 @@ final class ValidateCommand extends ScenarioCommand {
 
     @Override
     int execute(Scenario checked) {
+        // the default output folder, when it exists, is checked as run would check it (links leading outside)
+        Path folder = Path.of("out", checked.name());
+        if (Files.isDirectory(folder)) {
+            try {
+                List<Problem> links = OutputLinks.check(checked, OutputDirectory.create(folder));
+                if (!links.isEmpty()) {
+                    return invalid(new InvalidScenarioException(links));
+                }
+            } catch (IOException e) {
+                // an unreadable folder is reported by run, which also proves it writable
+            }
+        }
         long comparisons = checked.plans().values().stream().filter(p -> p.kind() == ResultKind.COMPARISON).count();
         out().printf("%s: valid scenario '%s' (%d %s, %d %s, about %s of memory, %.3g operations)%n",
                 scenario, checked.name(), checked.steps().size(), checked.steps().size() == 1 ? "step" : "steps",

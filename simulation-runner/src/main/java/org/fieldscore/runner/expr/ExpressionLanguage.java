@@ -187,9 +187,22 @@ public final class ExpressionLanguage {
         } catch (UnknownFunctionOrVariableException e) {
             throw unknownName(text, e.getToken(), e.getPosition(), variables);
         } catch (IllegalArgumentException | java.util.EmptyStackException e) {
-            throw new ExpressionException("syntax error in '" + text + "': " + describe(e));
+            throw syntaxError(text, describe(e));
         }
-        return new Formula(text, variables, Program.compile(text, rpn, variables, constants, UNARY, BINARY));
+        Program program;
+        try {
+            program = Program.compile(text, rpn, variables, constants, UNARY, BINARY);
+        } catch (ExpressionException e) {
+            throw syntaxError(text, e.getMessage());
+        }
+        java.util.OptionalDouble notFinite = program.nonFiniteConstant();
+        if (notFinite.isPresent()) {
+            throw new ExpressionException("'" + text + "' " + (program.isConstant() ? "is constant" : "has a part"
+                    + " that does not depend on " + String.join(", ", variables)) + " and evaluates to "
+                    + notFinite.getAsDouble() + " (a division by zero, log(0), sqrt of a negative number?); valid: a"
+                    + " formula whose constant parts are finite numbers");
+        }
+        return new Formula(text, variables, program);
     }
 
     /**
@@ -199,6 +212,17 @@ public final class ExpressionLanguage {
      */
     public double evaluate(String text) throws ExpressionException {
         return compile(text, List.of()).evaluate(new double[0]);
+    }
+
+    /** A syntax error with the place where the scanner sees it, when it finds one. */
+    private static ExpressionException syntaxError(String text, String what) {
+        SyntaxLocator.Location at = SyntaxLocator.locate(text);
+        if (at == null) {
+            return new ExpressionException("syntax error in '" + text + "': " + what);
+        }
+        return new ExpressionException("syntax error at character " + (at.offset() + 1) + " of '" + text + "': "
+                + at.what() + "; valid: operands joined by + - * / ^ %, e.g. '2*(x + 1)', every '(' closed by a ')'",
+                at.offset());
     }
 
     private ExpressionException unknownName(String text, String fragment, int at, List<String> variables) {
@@ -214,10 +238,16 @@ public final class ExpressionLanguage {
         }
         String token = end > start ? text.substring(start, end) : fragment;
         position = end > start ? start : at;
-        List<String> known = new ArrayList<>(variables);
-        known.addAll(parameters.keySet());
-        known.addAll(CONSTANTS.keySet());
-        known.addAll(functionNames());
+        boolean call = position + token.length() < text.length() && text.charAt(position + token.length()) == '(';
+        // a call can only mean a function, a bare name only a value
+        List<String> known = new ArrayList<>();
+        if (call) {
+            known.addAll(functionNames());
+        } else {
+            known.addAll(variables);
+            known.addAll(parameters.keySet());
+            known.addAll(CONSTANTS.keySet());
+        }
         String hint = Suggestions.didYouMean(token, known);
         StringBuilder valid = new StringBuilder();
         valid.append(" Valid names here: variables ").append(variables.isEmpty() ? "(none)" : String.join(", ", variables));
@@ -226,9 +256,8 @@ public final class ExpressionLanguage {
         }
         valid.append("; constants ").append(String.join(", ", CONSTANTS.keySet()));
         valid.append("; functions ").append(String.join(", ", functionNames())).append('.');
-        boolean call = position + token.length() < text.length() && text.charAt(position + token.length()) == '(';
         return new ExpressionException("unknown " + (call ? "function" : "variable") + " '" + token + "' at character "
-                + (position + 1) + " of '" + text + "'." + hint + valid);
+                + (position + 1) + " of '" + text + "'." + hint + valid, position);
     }
 
     private static boolean isNameChar(char c) {

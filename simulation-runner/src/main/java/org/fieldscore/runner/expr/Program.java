@@ -128,7 +128,7 @@ final class Program {
             errors.add("Too many operands");
         }
         if (!errors.isEmpty()) {
-            throw new ExpressionException("syntax error in '" + text + "': " + String.join("; ", errors)
+            throw new ExpressionException(String.join("; ", errors)
                     + " (write operators between operands and give every function its arguments)");
         }
         return new Program(code, numbers, slots, unary, binary, depth);
@@ -158,6 +158,74 @@ final class Program {
             case "^" -> POWER;
             case "%" -> MODULO;
             default -> throw new IllegalStateException("unknown operator " + symbol);
+        };
+    }
+
+    /** @return whether the program reads no variable: its value is known when it is compiled */
+    boolean isConstant() {
+        for (byte c : code) {
+            if (c == VARIABLE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Evaluates every part that reads no variable (a maximal constant sub-expression: the whole program, or an
+     * operand combined with a variable part) and returns the first such value that is not finite, e.g. the
+     * {@code 1/0} of {@code x + 1/0}. A constant part nested in a larger constant part counts only through the
+     * larger one, so {@code atan(1/0)} = π/2 is fine.
+     *
+     * @return the first non-finite constant part's value, or empty when all are finite
+     */
+    java.util.OptionalDouble nonFiniteConstant() {
+        double[] values = new double[code.length];
+        boolean[] constant = new boolean[code.length];
+        int sp = 0;
+        for (int i = 0; i < code.length; i++) {
+            int operands = switch (code[i]) {
+                case NUMBER, VARIABLE -> 0;
+                case NEGATE, UNARY_PLUS, UNARY -> 1;
+                default -> 2;
+            };
+            boolean all = true;
+            for (int k = sp - operands; k < sp; k++) {
+                all &= constant[k];
+            }
+            if (!all) {
+                for (int k = sp - operands; k < sp; k++) {
+                    if (constant[k] && !Double.isFinite(values[k])) {
+                        return java.util.OptionalDouble.of(values[k]);
+                    }
+                }
+            }
+            double a = operands >= 1 ? values[sp - operands] : 0;
+            double b = operands == 2 ? values[sp - 1] : 0;
+            sp -= operands;
+            constant[sp] = all && code[i] != VARIABLE;
+            values[sp] = constant[sp] ? apply(i, a, b) : Double.NaN;
+            sp++;
+        }
+        return constant[0] && !Double.isFinite(values[0]) ? java.util.OptionalDouble.of(values[0])
+                : java.util.OptionalDouble.empty();
+    }
+
+    /** One instruction on known operands (a = first, b = second), for {@link #nonFiniteConstant}. */
+    private double apply(int i, double a, double b) {
+        return switch (code[i]) {
+            case NUMBER -> numbers[i];
+            case ADD -> a + b;
+            case SUBTRACT -> a - b;
+            case MULTIPLY -> a * b;
+            case DIVIDE -> a / b;
+            case POWER -> Math.pow(a, b);
+            case MODULO -> a % b;
+            case NEGATE -> -a;
+            case UNARY_PLUS -> a;
+            case UNARY -> unary[i].applyAsDouble(a);
+            case BINARY -> binary[i].applyAsDouble(a, b);
+            default -> throw new IllegalStateException("no value for instruction " + code[i]);
         };
     }
 

@@ -59,6 +59,21 @@ public final class ScenarioNode {
         return new ProblemException(new Problem(position(), path, message));
     }
 
+    /**
+     * A problem inside this value's expression, located at the character the expression names: the column of the
+     * file where that character is (for a value on one line), else the value's start.
+     */
+    private ProblemException problemAt(ExpressionException e, String message) {
+        SourcePosition start = position();
+        if (e.offset() < 0 || !(node instanceof ScalarNode s) || s.getValue().contains("\n")
+                || node.getStartMark().getLine() != node.getEndMark().getLine()) {
+            return problem(message);
+        }
+        int quote = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+        SourcePosition at = new SourcePosition(start.file(), start.line(), start.column() + quote + e.offset());
+        return new ProblemException(new Problem(at, path, message));
+    }
+
     /** Records a problem at this value without stopping the reader. */
     void report(String message) {
         context.report(new Problem(position(), path, message));
@@ -169,7 +184,7 @@ public final class ScenarioNode {
             try {
                 v = context.language().evaluate(s.getValue());
             } catch (ExpressionException e) {
-                throw problem("expected a number or an expression over parameters and constants: "
+                throw problemAt(e, "expected a number or an expression over parameters and constants: "
                         + e.getMessage());
             }
         }
@@ -254,14 +269,13 @@ public final class ScenarioNode {
 
     /**
      * @param valid the valid values
-     * @return the value, which must be one of valid (case-insensitive)
+     * @return the value, which must be one of valid exactly as written (names are case-sensitive, as in the
+     *     JSON schema); a value that differs only in case is refused with the right spelling
      */
     public String choice(Collection<String> valid) {
         String s = string();
-        for (String v : valid) {
-            if (v.equalsIgnoreCase(s)) {
-                return v;
-            }
+        if (valid.contains(s)) {
+            return s;
         }
         throw problem("'" + s + "' is not valid here; valid values are " + Suggestions.listing(valid) + "."
                 + Suggestions.didYouMean(s, valid));
@@ -276,7 +290,7 @@ public final class ScenarioNode {
         try {
             return context.language().compile(text, variables);
         } catch (ExpressionException e) {
-            throw problem(e.getMessage());
+            throw problemAt(e, e.getMessage());
         }
     }
 

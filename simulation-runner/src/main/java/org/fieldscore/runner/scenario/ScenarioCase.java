@@ -18,15 +18,53 @@ import org.fieldscore.runner.input.InvalidScenarioException;
  *     a bundled scenario
  * @param overrides parameter overrides name → value (as given to --set), in order
  * @param seed the seed override, or null to use the scenario's own
+ * @param origins where an override other than {@code --set} came from, by parameter (e.g. "the study's sweep at
+ *     line 12"), for messages; an override without an entry came from {@code --set}
  */
 public record ScenarioCase(String file, String text, String baseDirectory, Map<String, String> overrides,
-        Long seed) implements Serializable {
+        Long seed, Map<String, String> origins) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Copies the overrides, keeping their order. */
     public ScenarioCase {
         overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+    }
+
+    /**
+     * A case whose overrides all come from {@code --set}.
+     *
+     * @param file the file name used in messages
+     * @param text the YAML text
+     * @param baseDirectory the data folder, or null
+     * @param overrides parameter overrides
+     * @param seed the seed override, or null
+     */
+    public ScenarioCase(String file, String text, String baseDirectory, Map<String, String> overrides, Long seed) {
+        this(file, text, baseDirectory, overrides, seed, Map.of());
+    }
+
+    /**
+     * @param name a parameter
+     * @return where its override came from: "--set" or what {@link #swept} recorded
+     */
+    public String originOf(String name) {
+        return origins.getOrDefault(name, "--set");
+    }
+
+    /**
+     * @param name a parameter
+     * @param value its value
+     * @param origin where the value is declared, e.g. "the study's sweep at line 12"
+     * @return this case with one more override from that origin
+     */
+    public ScenarioCase swept(String name, String value, String origin) {
+        Map<String, String> o = new LinkedHashMap<>(overrides);
+        o.put(name, value);
+        Map<String, String> from = new LinkedHashMap<>(origins);
+        from.put(name, origin);
+        return new ScenarioCase(file, text, baseDirectory, o, seed, from);
     }
 
     /**
@@ -37,7 +75,9 @@ public record ScenarioCase(String file, String text, String baseDirectory, Map<S
     public ScenarioCase with(String name, String value) {
         Map<String, String> o = new LinkedHashMap<>(overrides);
         o.put(name, value);
-        return new ScenarioCase(file, text, baseDirectory, o, seed);
+        Map<String, String> from = new LinkedHashMap<>(origins);
+        from.remove(name);
+        return new ScenarioCase(file, text, baseDirectory, o, seed, from);
     }
 
     /**

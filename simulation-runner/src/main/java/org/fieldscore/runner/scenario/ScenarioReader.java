@@ -114,9 +114,11 @@ public final class ScenarioReader {
             }
         }
         Map<String, OutputOptions.StepOutput> stepOutputs = new HashMap<>();
-        List<Step> steps = steps(top, new StepReading(grids, source.baseDirectory() == null ? null : Path.of(source.baseDirectory())), doc, stepOutputs);
+        Map<String, SourcePosition> invalidSteps = new HashMap<>();
+        List<Step> steps = steps(top, new StepReading(grids, source.baseDirectory() == null ? null
+                : Path.of(source.baseDirectory())), doc, stepOutputs, invalidSteps);
         OutputOptions output = doc.attempt(() -> output(top.get("output"), stepOutputs));
-        checkReferences(steps, doc);
+        checkReferences(steps, invalidSteps, doc);
         fail(doc);
 
         PlanContext plans = new PlanContext();
@@ -147,7 +149,8 @@ public final class ScenarioReader {
         java.util.Set<String> stepIds = new java.util.LinkedHashSet<>();
         steps.forEach(step -> stepIds.add(step.id()));
         StudyDeclaration study = top.has("study")
-                ? doc.attempt(() -> StudyDeclaration.read(top.get("study"), knownParameters.keySet(), stepIds)) : null;
+                ? doc.attempt(() -> StudyDeclaration.read(top.get("study"), knownParameters.keySet(), stepIds,
+                        plans.plans())) : null;
         fail(doc);
         long finalSeed = source.seed() != null ? source.seed() : seed;
         @SuppressWarnings("unchecked")
@@ -201,7 +204,8 @@ public final class ScenarioReader {
                     try {
                         v = earlier.evaluate(override);
                     } catch (ExpressionException e) {
-                        throw value.problem("--set " + key + "=" + override + " is not a number: " + e.getMessage());
+                        throw value.problem(overrideText(source, key, override) + " is not a number: "
+                                + e.getMessage());
                     }
                 } else {
                     doc.useLanguage(earlier);
@@ -210,7 +214,8 @@ public final class ScenarioReader {
                 if ((min != null && v < min) || (max != null && v > max)) {
                     throw value.problem("parameter '" + key + "' = " + v + " is outside its valid range ["
                             + (min == null ? "-inf" : min) + ", " + (max == null ? "inf" : max) + "]"
-                            + (override != null ? " (set by --set)" : ""));
+                            + (override != null ? " (" + overrideText(source, key, override) + ")" : "")
+                            + "; valid: a value in that range");
                 }
                 values.put(key, v);
             }
@@ -227,8 +232,14 @@ public final class ScenarioReader {
         return values;
     }
 
+    /** @return "--set n=3" or "n = 3 from the study's sweep at line 12" */
+    private static String overrideText(ScenarioCase source, String key, String value) {
+        String origin = source.originOf(key);
+        return origin.equals("--set") ? "--set " + key + "=" + value : key + " = " + value + " from " + origin;
+    }
+
     private static List<Step> steps(MapNode top, StepReading reading, ScenarioDocument doc,
-            Map<String, OutputOptions.StepOutput> outputs) {
+            Map<String, OutputOptions.StepOutput> outputs, Map<String, SourcePosition> invalid) {
         List<ScenarioNode> items = doc.attempt(() -> {
             List<ScenarioNode> list = top.require("steps", "a list of steps, each with 'id' and 'type'").list();
             if (list.isEmpty()) {
@@ -243,6 +254,7 @@ public final class ScenarioReader {
         Map<String, ScenarioNode> ids = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             ScenarioNode item = items.get(i);
+            String[] readId = new String[1];
             Step step = doc.attempt(() -> {
                 MapNode m = item.map();
                 ScenarioNode idNode = m.require("id", "a unique name for the step, e.g. 'temperature'");
@@ -252,6 +264,7 @@ public final class ScenarioReader {
                     throw idNode.problem("duplicate step id '" + id + "' (first used at line "
                             + first.position().line() + "); step ids must be unique");
                 }
+                readId[0] = id;
                 String type = m.require("type", "one of " + String.join(", ", StepTypes.names()))
                         .choice(StepTypes.names());
                 StepHeader header = new StepHeader(id, type, item.position(), item.path(), m.keyPositions());
@@ -265,6 +278,8 @@ public final class ScenarioReader {
             });
             if (step != null) {
                 steps.add(step);
+            } else if (readId[0] != null) {
+                invalid.put(readId[0], item.position());
             }
         }
         return steps;
@@ -307,7 +322,8 @@ public final class ScenarioReader {
         return p.toString().replace('\\', '/');
     }
 
-    private static void checkReferences(List<Step> steps, ScenarioDocument doc) {
+    private static void checkReferences(List<Step> steps, Map<String, SourcePosition> invalid,
+            ScenarioDocument doc) {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Step> byId = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -318,7 +334,11 @@ public final class ScenarioReader {
             Step step = steps.get(i);
             for (Reference r : step.references()) {
                 Integer j = index.get(r.id());
-                if (j == null) {
+                if (j == null && invalid.containsKey(r.id())) {
+                    doc.report(r.problem("refers to step '" + r.id() + "', which is invalid (declared at line "
+                            + invalid.get(r.id()).line() + "; see its own error); this reference is checked once"
+                            + " that step is valid").problem());
+                } else if (j == null) {
                     doc.report(r.problem("refers to step '" + r.id() + "', which does not exist."
                             + Suggestions.didYouMean(r.id(), index.keySet()) + " Steps before this one: "
                             + (i == 0 ? "(none)" : String.join(", ", steps.subList(0, i).stream().map(Step::id)

@@ -2,6 +2,7 @@ package org.fieldscore.runner.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sweep of a study block: the cartesian product of its axes, at most {@link #MAX_CASES} combinations. The study
@@ -13,11 +14,20 @@ public final class Sweep {
     public static final int MAX_CASES = 10_000;
 
     private final List<SweepAxis> axes;
+    private final Map<String, String> origins;
 
     /**
      * @param axes the axes, distinct parameters
      */
     public Sweep(List<SweepAxis> axes) {
+        this(axes, Map.of());
+    }
+
+    /**
+     * @param axes the axes, distinct parameters
+     * @param origins where each axis is declared, by parameter (e.g. "the study's sweep at line 12"), for messages
+     */
+    public Sweep(List<SweepAxis> axes, Map<String, String> origins) {
         if (axes.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one parameter");
         }
@@ -34,6 +44,15 @@ public final class Sweep {
             }
         }
         this.axes = List.copyOf(axes);
+        this.origins = Map.copyOf(origins);
+    }
+
+    /**
+     * @param parameter a swept parameter
+     * @return where its values are declared, or "the study's sweep" when not known
+     */
+    public String origin(String parameter) {
+        return origins.getOrDefault(parameter, "the study's sweep");
     }
 
     /** @return the axes */

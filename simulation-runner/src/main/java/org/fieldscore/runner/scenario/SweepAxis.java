@@ -2,8 +2,9 @@ package org.fieldscore.runner.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+
+import org.fieldscore.runner.text.NumberText;
 
 /**
  * One swept scenario parameter and its values, given as the text a {@code --set name=value} override would carry.
@@ -57,7 +58,7 @@ public record SweepAxis(String parameter, List<String> values) {
         }
         List<String> values = new ArrayList<>();
         for (long i = 0; i < count; i++) {
-            values.add(format(from + i * step));
+            values.add(NumberText.plain(from + i * step));
         }
         return new SweepAxis(parameter, values);
     }
@@ -81,15 +82,8 @@ public record SweepAxis(String parameter, List<String> values) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             double v = from * Math.pow(to / from, (double) i / (count - 1));
-            values.add(integers ? Long.toString(Math.round(v)) : format(v));
+            values.add(integers ? Long.toString(Math.round(v)) : NumberText.plain(v));
         }
         return new SweepAxis(parameter, values);
-    }
-
-    private static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.12g", v).replaceAll("0+(e|$)", "$1").replaceAll("\\.(e|$)", "$1");
     }
 }

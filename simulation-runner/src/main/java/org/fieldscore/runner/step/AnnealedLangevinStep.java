@@ -47,7 +47,7 @@ import org.fieldscore.score.sample.ChainStart;
  */
 public record AnnealedLangevinStep(StepHeader header, Reference model, double sigmaMax, double sigmaMin, int levels,
         double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes, Grid grid,
-        int order, ScenarioNode gridNode) implements Step {
+        int order, ScenarioNode gridNode) implements ChainStep {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "sigma-max", "sigma-min", "levels", "step-size",
@@ -146,28 +146,38 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         return new GridNoiseConditionalScore(p0, sigmas, HeatKernelSmoothing.solve(p0, sigmas), order);
     }
 
-    private NoiseConditionalScore gridScores(ScoreModel m) throws StepFailedException {
+    private NoiseConditionalScore gridScores(ScoreModel m) {
         if (!(m instanceof UnnormalizedModel density)) {
-            throw new StepFailedException(header, "'" + model.id() + "' has no log density to blur on the grid", null);
+            throw new IllegalStateException("'" + model.id() + "' was validated as a model with a log density");
         }
         return gridScores(density, grid, AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels), order);
     }
 
     @Override
-    public StepResult run(RunContext context) throws StepFailedException {
+    public int ensembleSize() {
+        return chains;
+    }
+
+    @Override
+    public ChainSamples runChains(RunContext context, int from, int to) {
         ScoreModel target = context.model(model);
+        NoiseConditionalScore blurred;
+        if (grid != null) {
+            blurred = gridScores(target);
+        } else if (target instanceof NoiseConditionalScore b) {
+            blurred = b;
+        } else {
+            throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
+        }
+        return new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
+                .run(to - from, from, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
         ChainSamples samples;
         try {
-            NoiseConditionalScore blurred;
-            if (grid != null) {
-                blurred = gridScores(target);
-            } else if (target instanceof NoiseConditionalScore b) {
-                blurred = b;
-            } else {
-                throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
-            }
-            samples = new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
-                    .run(chains, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
+            samples = runAllChains(context);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new StepFailedException(header, e.getMessage(), e);
         }

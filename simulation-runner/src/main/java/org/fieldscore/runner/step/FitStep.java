@@ -102,6 +102,13 @@ public record FitStep(StepHeader header, Reference data, String estimator, int c
         List<String> metrics = new ArrayList<>();
         String summary;
         if (estimator.equals("mvn")) {
+            try {
+                MultivariateNormalFit.requireEnoughSamples(samples.sampleCount(), d);
+            } catch (org.fieldscore.fields.InvalidArgumentException e) {
+                throw data.problem("step '" + header.id() + "' (fit): '" + data.id() + "' gives "
+                        + samples.sampleCount() + " points, but " + e.getMessage() + "; valid: "
+                        + e.validRange() + " points");
+            }
             for (int i = 0; i < d; i++) {
                 metrics.add("mean-" + i);
             }

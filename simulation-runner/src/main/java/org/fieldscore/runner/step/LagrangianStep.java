@@ -63,10 +63,8 @@ public record LagrangianStep(StepHeader header, Reference field, Reference sourc
             return Coupling.of(node.number());
         }
         String text = node.string();
-        for (String name : COUPLINGS.keySet()) {
-            if (name.equalsIgnoreCase(text)) {
-                return COUPLINGS.get(name).get();
-            }
+        if (COUPLINGS.containsKey(text)) {
+            return COUPLINGS.get(text).get();
         }
         try {
             return Coupling.of(node.number());

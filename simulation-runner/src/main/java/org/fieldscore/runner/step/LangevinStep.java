@@ -35,7 +35,7 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * @param modes a mixture model whose components define modes for the mode-fraction metrics, or null
  */
 public record LangevinStep(StepHeader header, Reference model, Reference field, boolean mala, double stepSize,
-        ChainSettings settings, Long seed, ChainStart start, Reference modes) implements Step {
+        ChainSettings settings, Long seed, ChainStart start, Reference modes) implements ChainStep {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LangevinStep.class);
     /** Keys besides id and type. */
@@ -190,26 +190,31 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
     }
 
     @Override
-    public StepResult run(RunContext context) throws StepFailedException {
+    public int ensembleSize() {
+        return settings.chains();
+    }
+
+    @Override
+    public ChainSamples runChains(RunContext context, int from, int to) {
         long s = seed != null ? seed : context.seedFor(id());
-        ChainSettings cs = new ChainSettings(settings.chains(), settings.burnIn(), settings.draws(), settings.thin(),
-                s, settings.recordedChains(), settings.divergenceRadius());
-        ScoreModel score;
-        if (model != null) {
-            score = context.model(model);
-        } else {
-            score = ScoreModel.of(context.vector(field));
+        int recorded = Math.max(0, Math.min(settings.recordedChains(), to) - from);
+        ChainSettings cs = new ChainSettings(to - from, settings.burnIn(), settings.draws(), settings.thin(), s,
+                recorded, settings.divergenceRadius());
+        ScoreModel score = model != null ? context.model(model) : ScoreModel.of(context.vector(field));
+        if (mala) {
+            if (!(score instanceof UnnormalizedModel u)) {
+                throw new IllegalArgumentException("MALA needs a model with a log density");
+            }
+            return new MetropolisAdjustedLangevin(u, stepSize).run(cs, from, start, context.progress());
         }
+        return new UnadjustedLangevin(score, stepSize).run(cs, from, start, context.progress());
+    }
+
+    @Override
+    public StepResult run(RunContext context) throws StepFailedException {
         ChainSamples samples;
         try {
-            if (mala) {
-                if (!(score instanceof UnnormalizedModel u)) {
-                    throw new StepFailedException(header, "MALA needs a model with a log density", null);
-                }
-                samples = new MetropolisAdjustedLangevin(u, stepSize).run(cs, start, context.progress());
-            } else {
-                samples = new UnadjustedLangevin(score, stepSize).run(cs, start, context.progress());
-            }
+            samples = runAllChains(context);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new StepFailedException(header, e.getMessage(), e);
         }

@@ -86,10 +86,32 @@ public record ModelStep(StepHeader header, UnnormalizedModel model, String descr
             }
             return new ModelStep(header, new GaussianMixtureModel(weights, means, covs),
                     "Gaussian mixture of " + weights.length + " components in " + d + "-D");
+        } catch (org.fieldscore.fields.InvalidArgumentException e) {
+            throw argumentNode(m, e.argument(), node).problem(e.getMessage() + "; valid: " + e.validRange()
+                    + ", e.g. [[1, 0.5], [0.5, 1]]");
         } catch (IllegalArgumentException e) {
             throw node.problem("not a valid distribution (covariances must be symmetric positive definite, weights"
                     + " positive): " + e.getMessage());
         }
+    }
+
+    /**
+     * @param m the distribution mapping
+     * @param argument a library argument's name: "covariance" or "covariances[k]"
+     * @param fallback the node to use for any other argument
+     * @return the node where the user wrote that argument
+     */
+    private static ScenarioNode argumentNode(MapNode m, String argument, ScenarioNode fallback) {
+        java.util.regex.Matcher k = java.util.regex.Pattern.compile("covariances\\[(\\d+)]").matcher(argument);
+        if (k.matches() && m.has("covariances")) {
+            List<ScenarioNode> items = m.get("covariances").list();
+            int index = Integer.parseInt(k.group(1));
+            return index < items.size() ? items.get(index) : m.get("covariances");
+        }
+        if (argument.startsWith("covariance") && m.has("covariance")) {
+            return m.get("covariance");
+        }
+        return fallback;
     }
 
     private static ModelStep formula(StepHeader header, MapNode m) {

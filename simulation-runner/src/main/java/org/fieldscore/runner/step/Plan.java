@@ -79,6 +79,14 @@ public record Plan(ResultKind kind, Grid grid, int components, long resultBytes,
                 summary, FIELD_METRICS);
     }
 
+    /**
+     * @return the number of points of a samples result (samples keep 8 bytes per coordinate of each point), or -1
+     *     for other results
+     */
+    public long sampleCount() {
+        return kind == ResultKind.SAMPLES && components > 0 ? resultBytes / (8L * components) : -1;
+    }
+
     /** @return whether the result is a field (scalar, vector, or a time series whose last snapshot is used) */
     public boolean isField() {
         return kind == ResultKind.SCALAR_FIELD || kind == ResultKind.VECTOR_FIELD || kind == ResultKind.TIME_SERIES;

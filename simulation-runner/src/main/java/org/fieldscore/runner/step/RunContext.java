@@ -21,6 +21,7 @@ public final class RunContext {
     private final Path baseDirectory;
     private final ExpressionLanguage language;
     private final ProgressListener progress;
+    private ChainEnsemble ensemble;
 
     /**
      * @param seed the scenario seed
@@ -34,6 +35,20 @@ public final class RunContext {
         this.baseDirectory = baseDirectory;
         this.language = language;
         this.progress = progress;
+    }
+
+    /**
+     * @param chains runs the chains of Langevin steps elsewhere (a cluster), or null to run them here
+     * @return this context
+     */
+    public RunContext withEnsemble(ChainEnsemble chains) {
+        this.ensemble = chains;
+        return this;
+    }
+
+    /** @return the engine for Langevin chains, or null when they run in this JVM */
+    public ChainEnsemble ensemble() {
+        return ensemble;
     }
 
     /** @param result a finished step's result */

@@ -32,6 +32,11 @@ record TimeSpan(double timeStep, double endTime, double[] snapshots, ScenarioNod
             throw dtNode.problem("the time step " + dt + " is longer than the whole run (end-time " + end
                     + "); valid: 0 < dt <= end-time");
         }
+        try {
+            org.fieldscore.pde.StabilityLimits.stepCount(end, dt);
+        } catch (org.fieldscore.fields.InvalidArgumentException e) {
+            throw dtNode.problem(e.getMessage());
+        }
         ScenarioNode s = body.get("snapshots");
         double[] times;
         if (s == null) {
@@ -60,7 +65,7 @@ record TimeSpan(double timeStep, double endTime, double[] snapshots, ScenarioNod
 
     /** @return the number of steps the solvers take */
     int steps() {
-        return (int) Math.max(1, Math.ceil(endTime / timeStep - 1e-9));
+        return org.fieldscore.pde.StabilityLimits.stepCount(endTime, timeStep);
     }
 
     /** @return the step the solvers actually take, T/n ≤ Δt */

@@ -48,7 +48,7 @@ public record StudyCase(String id, Map<String, String> values, ScenarioCase scen
             for (int a = 0; a < axes.size(); a++) {
                 String v = axes.get(a).values().get(index[a]);
                 values.put(axes.get(a).parameter(), v);
-                c = c.with(axes.get(a).parameter(), v);
+                c = c.swept(axes.get(a).parameter(), v, sweep.origin(axes.get(a).parameter()));
             }
             cases.add(new StudyCase(String.format("case-%04d", ++number), values, c));
             int a = axes.size() - 1;

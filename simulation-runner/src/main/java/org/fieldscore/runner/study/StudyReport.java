@@ -94,6 +94,12 @@ public final class StudyReport {
                 }
             } else {
                 chart.line(plot.y().label(), xy[0], xy[1]);
+                if (!Double.isNaN(plot.expectedSlope())) {
+                    // an expected slope that cannot be fitted is a failed comparison, never a silent pass
+                    comparisons.add(ComparisonResult.judge(plot.id(), "slope deviation from " + plot.expectedSlope()
+                            + " (not fitted: " + xy[0].length + " finite point" + (xy[0].length == 1 ? "" : "s")
+                            + (plot.logLog() ? "" : ", linear axes") + ")", Double.NaN, plot.tolerance()));
+                }
             }
             String file = plot.id() + ".png";
             Figure figure = chart.figure();

@@ -26,19 +26,31 @@ import org.fieldscore.runner.step.StepFailedException;
  * study rerun into the same folder resumes with the missing cases.
  *
  * <p>Every case is checked before any runs, so an invalid combination is reported without computing anything.
+ * Cases run on a thread pool of this JVM, or on a {@link CaseEngine} (a cluster) that sends each case's files back
+ * to be written here: either way a finished case is skipped by a rerun, whichever engine ran it.
  */
 public final class StudyRunner {
 
     private final int parallelCases;
+    private final CaseEngine engine;
 
     /**
      * @param parallelCases cases run at the same time, ≥ 1
      */
     public StudyRunner(int parallelCases) {
+        this(parallelCases, null);
+    }
+
+    /**
+     * @param parallelCases cases run at the same time on the local thread pool, ≥ 1
+     * @param engine the engine that runs the cases, or null for the local thread pool
+     */
+    public StudyRunner(int parallelCases, CaseEngine engine) {
         if (parallelCases < 1) {
             throw new IllegalArgumentException("parallel cases must be at least 1, got " + parallelCases);
         }
         this.parallelCases = parallelCases;
+        this.engine = engine;
     }
 
     /**
@@ -56,6 +68,13 @@ public final class StudyRunner {
             scenarios.add(c.scenario().read());
         }
         progress.started("study: " + cases.size() + " cases", cases.size());
+        if (engine != null) {
+            try {
+                return runOnEngine(cases, root, progress);
+            } finally {
+                progress.finished();
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(parallelCases, r -> {
             Thread t = new Thread(r, "fieldscore-case");
             t.setDaemon(true);
@@ -79,6 +98,47 @@ public final class StudyRunner {
             pool.shutdownNow();
             progress.finished();
         }
+    }
+
+    /**
+     * Finished cases are read back here; the others go to the engine, and each result is written into its case
+     * folder as it arrives.
+     */
+    private List<CaseOutcome> runOnEngine(List<StudyCase> cases, OutputDirectory root, ProgressListener progress)
+            throws IOException {
+        CaseOutcome[] outcomes = new CaseOutcome[cases.size()];
+        List<StudyCase> pending = new ArrayList<>();
+        List<Integer> pendingIndex = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            StudyCase c = cases.get(i);
+            Optional<RunSummary> finished = root.subdirectory("cases/" + c.id()).readSummary();
+            if (finished.isPresent() && sameValues(finished.get(), c)) {
+                outcomes[i] = new CaseOutcome(c, finished.get(), true, null);
+            } else {
+                pending.add(c);
+                pendingIndex.add(i);
+            }
+        }
+        int[] done = {cases.size() - pending.size()};
+        engine.run(pending, (k, result) -> {
+            StudyCase c = pending.get(k);
+            CaseOutcome outcome;
+            if (result.failure() != null) {
+                outcome = new CaseOutcome(c, null, false, result.failure());
+            } else {
+                OutputDirectory folder = root.subdirectory("cases/" + c.id());
+                CaseExecution.writeInto(result, folder);
+                outcome = new CaseOutcome(c, folder.readSummary().orElseThrow(), false, null);
+            }
+            outcomes[pendingIndex.get(k)] = outcome;
+            progress.advanced(++done[0], c.id());
+        });
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                throw new IOException("the engine returned no result for case " + cases.get(i).id());
+            }
+        }
+        return List.of(outcomes);
     }
 
     private static CaseOutcome await(Future<CaseOutcome> future, StudyCase c) throws IOException {

@@ -40,7 +40,10 @@ public final class Suggestions {
      */
     public static String didYouMean(String given, Collection<String> candidates) {
         String c = closest(given, candidates);
-        return c == null ? "" : " Did you mean '" + c + "'?";
+        if (c == null) {
+            return "";
+        }
+        return " Did you mean '" + c + "'?" + (c.equalsIgnoreCase(given) ? " (names are case-sensitive)" : "");
     }
 
     /**

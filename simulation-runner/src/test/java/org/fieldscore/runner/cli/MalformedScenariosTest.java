@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The corpus of malformed scenarios in {@code src/test/resources/malformed}: each file states in its first lines
- * the error it must produce ({@code # expect-line}, {@code # expect-key}, {@code # expect-message}). Every one must
- * give exit code 2, a message naming the file, the line and the key with what would be valid, no stack trace, and
- * no output folder.
+ * the error it must produce ({@code # expect-line}, optionally {@code # expect-column}, {@code # expect-key},
+ * {@code # expect-message} and any number of {@code # expect-valid} lines naming the valid values the message must
+ * list). Every one must give exit code 2, a message naming the file, the line and the key with what would be valid,
+ * no stack trace, and no output folder.
  */
 class MalformedScenariosTest {
 
@@ -77,6 +78,13 @@ class MalformedScenariosTest {
 
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains(name + ":" + expected.line + ":"), "file and line " + expected.line + "\n" + r);
+        if (expected.column > 0) {
+            assertTrue(r.err().contains(name + ":" + expected.line + ":" + expected.column + ":"),
+                    "column " + expected.column + "\n" + r);
+        }
+        for (String valid : expected.valid) {
+            assertTrue(r.err().contains(valid), "lists the valid '" + valid + "'\n" + r);
+        }
         if (expected.key != null) {
             assertTrue(r.err().contains("key '" + expected.key + "'"), "key " + expected.key + "\n" + r);
         }
@@ -95,7 +103,7 @@ class MalformedScenariosTest {
     }
 
     /** The expectation stated in a case's header comments. */
-    private record Expectation(int line, String key, String message) {
+    private record Expectation(int line, int column, String key, String message, List<String> valid) {
         static Expectation of(Path file) {
             String text;
             try {
@@ -104,11 +112,17 @@ class MalformedScenariosTest {
                 throw new UncheckedIOException(e);
             }
             int line = -1;
+            int column = -1;
+            List<String> valid = new java.util.ArrayList<>();
             String key = null;
             String message = null;
             for (String l : text.split("\n")) {
                 if (l.startsWith("# expect-line: ")) {
                     line = Integer.parseInt(l.substring(15).strip());
+                } else if (l.startsWith("# expect-column: ")) {
+                    column = Integer.parseInt(l.substring(17).strip());
+                } else if (l.startsWith("# expect-valid: ")) {
+                    valid.add(l.substring(16).strip());
                 } else if (l.startsWith("# expect-key: ")) {
                     key = l.substring(14).strip();
                 } else if (l.startsWith("# expect-message: ")) {
@@ -119,7 +133,7 @@ class MalformedScenariosTest {
                 throw new IllegalStateException(file + " lacks its '# Expected error', '# expect-line' or"
                         + " '# expect-message' header");
             }
-            return new Expectation(line, key, message);
+            return new Expectation(line, column, key, message, valid);
         }
     }
 }

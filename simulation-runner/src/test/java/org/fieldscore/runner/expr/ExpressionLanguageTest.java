@@ -45,7 +45,7 @@ class ExpressionLanguageTest {
     void reportsSyntaxErrorsAndUnknownNamesWithWhatIsValid() {
         ExpressionException paren = assertThrows(ExpressionException.class,
                 () -> language.compile("sin(x", List.of("x")));
-        assertTrue(paren.getMessage().contains("mismatched parentheses"), paren.getMessage());
+        assertTrue(paren.getMessage().contains("syntax error at character 4 of 'sin(x': '(' never closed by a ')'"), paren.getMessage());
 
         ExpressionException function = assertThrows(ExpressionException.class,
                 () -> language.compile("sinn(x)", List.of("x")));
@@ -66,9 +66,9 @@ class ExpressionLanguageTest {
         assertTrue(operands.getMessage().contains("Not enough arguments for 'hypot'"), operands.getMessage());
         ExpressionException operators = assertThrows(ExpressionException.class,
                 () -> language.compile("x +", List.of("x")));
-        assertTrue(operators.getMessage().contains("Too many operators"), operators.getMessage());
+        assertTrue(operators.getMessage().contains("syntax error at character 3 of 'x +': the operator '+' without its right operand"), operators.getMessage());
         ExpressionException nothing = assertThrows(ExpressionException.class, () -> language.compile("()", List.of()));
-        assertTrue(nothing.getMessage().contains("syntax error in '()'"), nothing.getMessage());
+        assertTrue(nothing.getMessage().contains("syntax error at character 1 of '()': empty parentheses"), nothing.getMessage());
 
         assertThrows(ExpressionException.class, () -> language.compile("  ", List.of()));
         assertThrows(ExpressionException.class, () -> language.compile("x == 1", List.of("x")));
@@ -151,5 +151,34 @@ class ExpressionLanguageTest {
             case 10 -> "(" + a + ") % (3 + " + b + "^2)";
             default -> "tanh(" + a + ")*atan(" + b + ")";
         };
+    }
+
+    @Test
+    void nonFiniteConstantPartsAreRefusedAndFiniteOnesKept() throws ExpressionException {
+        for (String bad : new String[] {"1/0", "log(0)", "x + 1/0", "sqrt(-k)*x", "x*(0/0)"}) {
+            ExpressionException e = assertThrows(ExpressionException.class, () -> language.compile(bad,
+                    List.of("x")), bad);
+            assertTrue(e.getMessage().contains("valid: a formula whose constant parts are finite numbers"),
+                    e.getMessage());
+        }
+        assertEquals(Math.PI / 2, language.compile("atan(1/0)", List.of()).evaluate(new double[0]), 1e-15);
+        assertEquals(0.0, language.compile("x*exp(-1/0)", List.of("x")).evaluate(new double[] {3}), 0.0);
+        // a division by the variable is not constant and stays allowed
+        assertTrue(Double.isInfinite(language.compile("1/x", List.of("x")).evaluate(new double[] {0})));
+    }
+
+    @Test
+    void syntaxErrorsCarryTheirOffset() {
+        String[][] cases = {{"sin(x", "3"}, {"x + 1)", "5"}, {"2 x", "2"}, {"x *", "2"}, {"* x", "0"},
+            {"(x +)", "3"}};
+        for (String[] c : cases) {
+            ExpressionException e = assertThrows(ExpressionException.class, () -> language.compile(c[0],
+                    List.of("x")), c[0]);
+            assertEquals(Integer.parseInt(c[1]), e.offset(), c[0] + ": " + e.getMessage());
+        }
+        ExpressionException typo = assertThrows(ExpressionException.class,
+                () -> language.compile("sn(x)", List.of("x")));
+        assertTrue(typo.getMessage().contains("Did you mean 'sin'?"), typo.getMessage());
+        assertEquals(0, typo.offset());
     }
 }

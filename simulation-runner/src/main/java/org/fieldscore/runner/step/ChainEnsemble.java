@@ -1,0 +1,18 @@
+package org.fieldscore.runner.step;
+
+import org.fieldscore.score.sample.ChainSamples;
+
+/**
+ * Runs the chains of a Langevin step somewhere other than this JVM (e.g. as the partitions of a Spark job). Every
+ * slice of chains runs with {@link ChainStep#runChains} on a fresh reading of the same scenario, chain k drawing
+ * from the stream (seed, k) wherever it runs, so the concatenated slices equal a local run.
+ */
+public interface ChainEnsemble {
+
+    /**
+     * @param step the step whose chains run
+     * @return all its chains in order
+     * @throws IllegalArgumentException when a slice failed computing (e.g. a diverged chain), with its message
+     */
+    ChainSamples run(ChainStep step);
+}
