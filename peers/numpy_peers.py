@@ -7,10 +7,17 @@ ftcs      StencilStepBenchmark.ftcsStep (pde-solvers): one FTCS diffusion step o
           Reported in interior cell updates per second (mean over the timed steps).
 langevin  LangevinBenchmark.unadjustedLangevin (score-stats): unadjusted Langevin x <- x + (eps/2) S(x) + sqrt(eps) z
           on the essay's 2-D normal (mu = 0, Sigma = [[1, .5], [.5, 1]], S(x) = -Sigma^-1 x), eps = 0.01,
-          10^5 chains from the origin, 100 steps, all chains advanced together as a (10^5, 2) array; chain steps
-          per second.
+          10^5 chains from the origin, 100 steps, all chains advanced together as a (10^5, 2) float64 array, all
+          chains' noise drawn in one call per step; chain steps per second. The same work as the JMH side, which
+          also keeps only each chain's final state (burn-in 99, one draw) and does more: one seeded stream per
+          chain and a divergence check of every state.
 fit       MultivariateNormalFitBenchmark.closedForm (score-stats): the closed-form score-matching fit of a normal
-          (mean, covariance with 1/T, its inverse) to 10^6 x 10 standard-normal samples; input values per second.
+          (mean, covariance with 1/T, its inverse) to 10^6 x 10 float64 standard-normal samples; input values per
+          second. The JMH side computes the same three results from the same shape and also the covariance's
+          condition number (its eigenvalues), which it checks before inverting.
+
+The peers report their best timed repetition (best_of). For langevin and fit, ratios.py sets against it both JMH's
+mean and JMH's best measurement iteration (best against best), so that a loaded machine does not favour one side.
 
 Usage: python3 numpy_peers.py [ftcs] [langevin] [fit] [--quick]   (all three when none is named)
 """

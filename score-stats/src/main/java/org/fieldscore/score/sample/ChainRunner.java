@@ -53,6 +53,17 @@ final class ChainRunner {
                     long acc = 0;
                     int kept = 0;
                     for (long s = 0; s < steps; s++) {
+                        if (path == null && transition instanceof Transition.Multistep multistep) {
+                            // up to the next kept state in one call; the loop body below then checks and keeps it
+                            long count = nextKept(s, settings) - 1 - s;
+                            long taken = multistep.advanceSteps(s, count, x, random, limit);
+                            acc += taken;
+                            if (taken < count) {
+                                throw diverged(firstChain + c, s + taken, x, stepSize, stepBound,
+                                        settings.divergenceRadius());
+                            }
+                            s += count;
+                        }
                         if (transition.advance(s, x, random)) {
                             acc++;
                         }
@@ -80,6 +91,14 @@ final class ChainRunner {
             listener.finished();
         }
         return new ChainSamples(d, chains, draws, values, accepted, steps, paths);
+    }
+
+    /** @return the number of steps after which the next state is kept, when s steps are done (≤ stepsPerChain) */
+    private static long nextKept(long s, ChainSettings settings) {
+        long burnIn = settings.burnIn();
+        long thin = settings.thin();
+        long next = s < burnIn + thin ? burnIn + thin : burnIn + thin * ((s - burnIn) / thin + 1);
+        return Math.min(next, settings.stepsPerChain());
     }
 
     private static SamplerDivergenceException diverged(long chain, long step, double[] x, double eps, double bound,

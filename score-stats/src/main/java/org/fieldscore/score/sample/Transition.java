@@ -22,4 +22,21 @@ interface Transition {
      * @return whether a proposal was accepted (always true for unadjusted dynamics)
      */
     boolean advance(long step, double[] x, SplittableRandom random);
+
+    /**
+     * Several steps of an always-accepting (unadjusted) transition in one call, for runs that store nothing between
+     * them; each step's state is checked against the divergence ball as the runner would.
+     */
+    interface Multistep extends Transition {
+
+        /**
+         * @param first the number of the first step within the chain
+         * @param count the steps to take
+         * @param x the state, advanced in place
+         * @param random the chain's stream
+         * @param limit the squared divergence radius
+         * @return the steps taken before one left the ball (then x is that step's state), or count
+         */
+        long advanceSteps(long first, long count, double[] x, SplittableRandom random, double limit);
+    }
 }

@@ -2,10 +2,12 @@ package org.fieldscore.score.sample;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.score.internal.Checks;
+import org.fieldscore.score.model.MultivariateNormalModel;
 import org.fieldscore.score.model.ScoreModel;
 
 /**
@@ -81,8 +83,10 @@ public final class UnadjustedLangevin {
         int d = score.dimension();
         double half = 0.5 * epsilon;
         double root = Math.sqrt(epsilon);
-        return ChainRunner.run("unadjusted Langevin, ε = " + epsilon + ", " + settings.chains() + " chains", d,
-                settings, firstChain, start, () -> new Transition() {
+        long steps = settings.stepsPerChain();
+        Supplier<Transition> transitions = score instanceof MultivariateNormalModel gaussian
+                ? () -> new GaussianStep(gaussian, half, root, steps)
+                : () -> new Transition() {
                     private final double[] s = new double[d];
 
                     @Override
@@ -97,6 +101,142 @@ public final class UnadjustedLangevin {
                         }
                         return true;
                     }
-                }, epsilon, score.langevinStepBound(), listener);
+                };
+        return ChainRunner.run("unadjusted Langevin, ε = " + epsilon + ", " + settings.chains() + " chains", d,
+                settings, firstChain, start, transitions, epsilon, score.langevinStepBound(), listener);
+    }
+
+    /**
+     * The update on a Gaussian target N(μ, M⁻¹), S(x) = −M(x − μ), over flat arrays without a call per step, with
+     * the chain's scaled noise √ε z drawn ahead in blocks of {@link #NOISE_BLOCK} steps (never past the chain's last
+     * step). Every number is the generic update's: the same draws in the same order (step by step, coordinate by
+     * coordinate) and the same operations in the same order as {@link MultivariateNormalModel#score}, so the samples
+     * are bit-identical to those of the score-call path.
+     */
+    private static final class GaussianStep implements Transition.Multistep {
+
+        private static final int NOISE_BLOCK = 256;
+
+        private final int d;
+        private final double[] mean;
+        private final double[] precision;
+        private final double[] s;
+        private final double half;
+        private final double root;
+        private final long steps;
+        private final double[] noise;
+        private int next;
+        private int filled;
+
+        GaussianStep(MultivariateNormalModel model, double half, double root, long steps) {
+            d = model.dimension();
+            mean = model.mean();
+            double[][] m = model.precision();
+            precision = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(m[i], 0, precision, i * d, d);
+            }
+            s = new double[d];
+            this.half = half;
+            this.root = root;
+            this.steps = steps;
+            noise = new double[(int) Math.min(NOISE_BLOCK, steps) * d];
+        }
+
+        @Override
+        public void begin(double[] x) {
+            next = 0;
+            filled = 0;
+        }
+
+        @Override
+        public long advanceSteps(long first, long count, double[] x, SplittableRandom random, double limit) {
+            if (d == 2) {
+                return advancePlane(first, count, x, random, limit);
+            }
+            for (long k = 0; k < count; k++) {
+                advance(first + k, x, random);
+                double n2 = 0;
+                for (int i = 0; i < d; i++) {
+                    n2 += x[i] * x[i];
+                }
+                if (!(n2 <= limit)) {
+                    return k;
+                }
+            }
+            return count;
+        }
+
+        /** {@link #advanceSteps} in the plane, the state in registers; the same operations in the same order. */
+        private long advancePlane(long first, long count, double[] x, SplittableRandom random, double limit) {
+            double p00 = precision[0];
+            double p01 = precision[1];
+            double p10 = precision[2];
+            double p11 = precision[3];
+            double m0 = mean[0];
+            double m1 = mean[1];
+            double x0 = x[0];
+            double x1 = x[1];
+            long k = 0;
+            while (k < count) {
+                refillIfUsed(first + k, random);
+                int o = next;
+                int end = (int) Math.min(filled, o + 2 * (count - k));
+                for (; o < end; o += 2) {
+                    double r0 = 0;
+                    r0 += p00 * (x0 - m0);
+                    r0 += p01 * (x1 - m1);
+                    double r1 = 0;
+                    r1 += p10 * (x0 - m0);
+                    r1 += p11 * (x1 - m1);
+                    x0 += half * -r0 + noise[o];
+                    x1 += half * -r1 + noise[o + 1];
+                    k++;
+                    if (!(x0 * x0 + x1 * x1 <= limit)) {
+                        next = o + 2;
+                        x[0] = x0;
+                        x[1] = x1;
+                        return k - 1;
+                    }
+                }
+                next = o;
+            }
+            x[0] = x0;
+            x[1] = x1;
+            return count;
+        }
+
+        private void refillIfUsed(long step, SplittableRandom random) {
+            if (next == filled) {
+                filled = (int) Math.min(NOISE_BLOCK, steps - step) * d;
+                for (int k = 0; k < filled; k++) {
+                    noise[k] = root * random.nextGaussian();
+                }
+                next = 0;
+            }
+        }
+
+        @Override
+        public boolean advance(long step, double[] x, SplittableRandom random) {
+            refillIfUsed(step, random);
+            int d = this.d;
+            double[] mean = this.mean;
+            double[] precision = this.precision;
+            double[] s = this.s;
+            for (int i = 0; i < d; i++) {
+                double row = 0;
+                for (int j = 0; j < d; j++) {
+                    row += precision[i * d + j] * (x[j] - mean[j]);
+                }
+                s[i] = -row;
+            }
+            double[] noise = this.noise;
+            int o = next;
+            for (int i = 0; i < d; i++) {
+                x[i] += half * s[i] + noise[o + i];
+            }
+            next = o + d;
+            return true;
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The closed-form MVN score-matching fit (mean, 1/T covariance, its inverse) of 10⁶ standard-normal samples in
- * 10 dimensions, in input values per second: the setting of {@code mvn_fit()} in {@code numpy_peers.py}.
+ * 10 dimensions, in input values per second: the setting of {@code fit()} in {@code numpy_peers.py}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

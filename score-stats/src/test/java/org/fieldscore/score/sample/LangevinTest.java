@@ -118,6 +118,61 @@ class LangevinTest {
         }
     }
 
+    /**
+     * The Gaussian kernel (flat arrays, noise drawn ahead per chain) must reproduce the score-call path bit for bit:
+     * the same model behind a plain {@link ScoreModel} takes the generic path. 600 steps cross the noise blocks'
+     * boundaries (256 steps) and end mid-block; burn-in, thinning, recorded paths (step by step) and unrecorded chains
+     * (several steps per call) are all exercised, and so is a divergence.
+     */
+    @Test
+    void gaussianKernelIsBitIdenticalToTheScoreCallPath() {
+        // the plane has its own kernel; mean norms 2.3 and 2.2, inside the divergence radius 3 used below
+        gaussianKernelMatchesTheScoreCallPath(MultivariateNormalModel.ofCovariance(new double[] {0.5, -1, 2},
+                new double[][] {{1, 0.3, 0.1}, {0.3, 2, -0.4}, {0.1, -0.4, 0.7}}));
+        gaussianKernelMatchesTheScoreCallPath(MultivariateNormalModel.ofCovariance(new double[] {1.5, -1.6},
+                new double[][] {{1, 0.5}, {0.5, 0.8}}));
+    }
+
+    private static void gaussianKernelMatchesTheScoreCallPath(MultivariateNormalModel gaussian) {
+        ScoreModel plain = new ScoreModel() {
+            @Override
+            public int dimension() {
+                return gaussian.dimension();
+            }
+
+            @Override
+            public void score(double[] x, double[] out) {
+                gaussian.score(x, out);
+            }
+
+            @Override
+            public double scoreDivergence(double[] x) {
+                return gaussian.scoreDivergence(x);
+            }
+
+            @Override
+            public double langevinStepBound() {
+                return gaussian.langevinStepBound();
+            }
+        };
+        ChainSettings settings = ChainSettings.of(37, 100, 50, 5).withThin(10).withRecordedChains(3);
+        ChainSamples fast = new UnadjustedLangevin(gaussian, 0.05).run(settings, ChainStart.gaussian(1),
+                ProgressListener.NONE);
+        ChainSamples generic = new UnadjustedLangevin(plain, 0.05).run(settings, ChainStart.gaussian(1),
+                ProgressListener.NONE);
+        assertArrayEquals(generic.copyValues(), fast.copyValues(), 0);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(generic.trajectory(c), fast.trajectory(c), 0);
+        }
+        // a divergence (radius 3 around the origin) is caught at the same chain, step and state
+        ChainSettings tight = ChainSettings.of(37, 100, 50, 5).withThin(10).withDivergenceRadius(3);
+        String fastStop = assertThrows(SamplerDivergenceException.class, () -> new UnadjustedLangevin(gaussian, 0.05)
+                .run(tight, ChainStart.gaussian(1), ProgressListener.NONE)).getMessage();
+        String genericStop = assertThrows(SamplerDivergenceException.class, () -> new UnadjustedLangevin(plain, 0.05)
+                .run(tight, ChainStart.gaussian(1), ProgressListener.NONE)).getMessage();
+        assertEquals(genericStop, fastStop);
+    }
+
     @Test
     void recordedTrajectoriesHoldEveryStepAndKeptDrawsFollowBurnInAndThinning() {
         ChainSettings settings = ChainSettings.of(4, 3, 2, 9).withThin(2).withRecordedChains(2);
