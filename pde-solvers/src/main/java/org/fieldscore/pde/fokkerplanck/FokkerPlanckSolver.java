@@ -56,6 +56,7 @@ public final class FokkerPlanckSolver {
     private Stopping stopping = DEFAULT_STOPPING;
     private ProgressListener progress = ProgressListener.NONE;
     private FokkerPlanckObserver observer = FokkerPlanckObserver.NONE;
+    private boolean multigrid = true;
 
     private FokkerPlanckSolver(FokkerPlanckMethod method) {
         this.method = Objects.requireNonNull(method, "method");
@@ -87,6 +88,18 @@ public final class FokkerPlanckSolver {
      */
     public FokkerPlanckSolver linearStopping(Stopping s) {
         this.stopping = Objects.requireNonNull(s, "stopping");
+        return this;
+    }
+
+    /**
+     * Jacobi instead of multigrid preconditioning of the implicit steps: cheaper per iteration, and the better
+     * choice for a strongly advective drift without potential, where the multigrid of L's symmetric part cuts the
+     * iterations by less than its cost (see docs/pde.md).
+     *
+     * @return this solver
+     */
+    public FokkerPlanckSolver withJacobiPreconditioner() {
+        this.multigrid = false;
         return this;
     }
 
@@ -158,9 +171,10 @@ public final class FokkerPlanckSolver {
         double[] p = problem.initial().sample(grid).copyValues();
         double[] next = new double[n];
         double[] rhs = new double[n];
-        double[] inverseDiagonal = new double[n];
         double[] source = op.source();
         Krylov krylov = new Krylov(n);
+        FokkerPlanckPreconditioner preconditioner = method == FokkerPlanckMethod.EXPLICIT_EULER ? null
+                : preconditioner(op, multigrid);
         boolean timeDependent = problem.driftDependsOnTime();
         double[] middle = method == FokkerPlanckMethod.CRANK_NICOLSON ? new double[n] : null;
         double volume = grid.cellVolume();
@@ -183,17 +197,17 @@ public final class FokkerPlanckSolver {
                         addSource(next, source, dt);
                     }
                     case IMPLICIT_EULER -> {
-                        linearIterations += implicitStep(op, 1, t0, dt, p, next, rhs, inverseDiagonal, krylov);
+                        linearIterations += implicitStep(op, preconditioner, 1, t0, dt, p, next, rhs, krylov);
                     }
                     case CRANK_NICOLSON -> {
                         if (step <= RANNACHER_STEPS) {
                             double half = 0.5 * dt;
-                            linearIterations += implicitStep(op, 1, t0, half, p, middle, rhs, inverseDiagonal,
+                            linearIterations += implicitStep(op, preconditioner, 1, t0, half, p, middle, rhs,
                                     krylov);
-                            linearIterations += implicitStep(op, 1, t0 + half, half, middle, next, rhs,
-                                    inverseDiagonal, krylov);
+                            linearIterations += implicitStep(op, preconditioner, 1, t0 + half, half, middle,
+                                    next, rhs, krylov);
                         } else {
-                            linearIterations += implicitStep(op, 0.5, t0, dt, p, next, rhs, inverseDiagonal, krylov);
+                            linearIterations += implicitStep(op, preconditioner, 0.5, t0, dt, p, next, rhs, krylov);
                         }
                     }
                     default -> throw new IllegalStateException(method.toString());
@@ -218,8 +232,8 @@ public final class FokkerPlanckSolver {
      *
      * @return the Krylov iterations
      */
-    private long implicitStep(FokkerPlanckOperator op, double theta, double t0, double dt, double[] p,
-            double[] next, double[] rhs, double[] inverseDiagonal, Krylov krylov) {
+    private long implicitStep(FokkerPlanckOperator op, FokkerPlanckPreconditioner preconditioner, double theta,
+            double t0, double dt, double[] p, double[] next, double[] rhs, Krylov krylov) {
         FokkerPlanckProblem problem = op.problem();
         boolean timeDependent = problem.driftDependsOnTime();
         int n = p.length;
@@ -234,15 +248,12 @@ public final class FokkerPlanckSolver {
         addSource(rhs, op.source(), dt);
         if (timeDependent) {
             op.assemble(t0 + dt);
-        }
-        double[] diag = op.diagonal();
-        for (int i = 0; i < n; i++) {
-            inverseDiagonal[i] = 1 / (1 - theta * dt * diag[i]);
+            preconditioner.update();
         }
         System.arraycopy(p, 0, next, 0, n);
         double beta = -theta * dt;
         KrylovReport report = krylov.solve((x, out) -> op.apply(1, beta, x, out), op.symmetryWeights(),
-                inverseDiagonal, rhs, next, stopping);
+                preconditioner.step(theta * dt), rhs, next, stopping);
         if (problem.conservesMass()) {
             restoreMass(next, Vectors.sum(rhs));
         }
@@ -263,6 +274,11 @@ public final class FokkerPlanckSolver {
      * @throws NotConvergedException when the solve does not converge
      */
     public static StationaryDensity stationary(FokkerPlanckProblem problem, Stopping stopping) {
+        return stationary(problem, stopping, true);
+    }
+
+    /** {@link #stationary(FokkerPlanckProblem, Stopping)} with multigrid or Jacobi preconditioning. */
+    static StationaryDensity stationary(FokkerPlanckProblem problem, Stopping stopping, boolean multigrid) {
         Objects.requireNonNull(stopping, "stopping");
         FokkerPlanckOperator op = FokkerPlanckOperator.of(problem, 0);
         Grid grid = problem.grid();
@@ -277,17 +293,17 @@ public final class FokkerPlanckSolver {
             throw new InvalidArgumentException("source", "none", "a source with absorbing walls",
                     "with absorbing walls and no source the stationary density is zero; add a source");
         }
-        double[] diag = op.diagonal();
-        double[] inverseDiagonal = new double[n];
         double[] rhs = new double[n];
         double[] p = new double[n];
         Krylov krylov = new Krylov(n);
+        double[] weights = op.symmetryWeights();
+        FokkerPlanckPreconditioner preconditioner = preconditioner(op, multigrid && weights != null);
+        LinearMap minusL = (x, out) -> op.apply(0, -1, x, out);
         KrylovReport report;
+        double volume = grid.cellVolume();
         if (conservative) {
-            double gamma = meanOutflow(diag);
-            double volume = grid.cellVolume();
+            double gamma = meanOutflow(op.diagonal());
             for (int i = 0; i < n; i++) {
-                inverseDiagonal[i] = 1 / (-diag[i] + gamma / n);
                 rhs[i] = gamma / (n * volume);
                 p[i] = 1 / (n * volume);
             }
@@ -297,15 +313,10 @@ public final class FokkerPlanckSolver {
                 for (int i = 0; i < n; i++) {
                     out[i] += shift;
                 }
-            }, inverseDiagonal, rhs, p, stopping);
+            }, preconditioner.bordered(gamma), rhs, p, stopping);
         } else {
-            double[] s = op.source();
-            for (int i = 0; i < n; i++) {
-                inverseDiagonal[i] = -1 / diag[i];
-                rhs[i] = s[i];
-            }
-            report = krylov.solve((x, out) -> op.apply(0, -1, x, out), op.symmetryWeights(), inverseDiagonal, rhs, p,
-                    stopping);
+            System.arraycopy(op.source(), 0, rhs, 0, n);
+            report = krylov.solve(minusL, weights, preconditioner.generator(), rhs, p, stopping);
         }
         return new StationaryDensity(SampledScalarField.wrap(grid, p), report.iterations(),
                 report.relativeResidual());
@@ -329,6 +340,12 @@ public final class FokkerPlanckSolver {
      */
     public static SpectralGap spectralGap(FokkerPlanckProblem problem, double tolerance, int maxIterations,
             Stopping stopping) {
+        return spectralGap(problem, tolerance, maxIterations, stopping, true);
+    }
+
+    /** {@link #spectralGap(FokkerPlanckProblem, double, int, Stopping)} with multigrid or Jacobi preconditioning. */
+    static SpectralGap spectralGap(FokkerPlanckProblem problem, double tolerance, int maxIterations,
+            Stopping stopping, boolean multigrid) {
         if (!(tolerance > 0)) {
             throw InvalidArgumentException.of("tolerance", tolerance, "> 0");
         }
@@ -339,10 +356,8 @@ public final class FokkerPlanckSolver {
         double[] diag = op.diagonal();
         double[] weights = op.symmetryWeights();
         double gamma = conservative && weights == null ? meanOutflow(diag) : 0;
-        double[] inverseDiagonal = new double[n];
-        for (int i = 0; i < n; i++) {
-            inverseDiagonal[i] = 1 / (-diag[i] + gamma / n);
-        }
+        FokkerPlanckPreconditioner preconditioner = preconditioner(op, multigrid && weights != null);
+        LinearMap inverse = gamma != 0 ? preconditioner.bordered(gamma) : preconditioner.generator();
         LinearMap a = (x, out) -> {
             op.apply(0, -1, x, out);
             if (gamma != 0) {
@@ -368,8 +383,8 @@ public final class FokkerPlanckSolver {
             scale(v, 1 / Math.sqrt(Vectors.dot(v, v, weights)));
             java.util.Arrays.fill(x, 0);
             KrylovReport report = weights != null
-                    ? krylov.solve(a, weights, inverseDiagonal, v, x, stopping)
-                    : krylov.nonsymmetric(a, inverseDiagonal, v, x, stopping);
+                    ? krylov.solve(a, weights, inverse, v, x, stopping)
+                    : krylov.nonsymmetric(a, inverse, v, x, stopping);
             linear += report.iterations();
             double xx = Vectors.dot(x, x, weights);
             double estimate = Vectors.dot(v, x, weights) / xx;
@@ -417,6 +432,10 @@ public final class FokkerPlanckSolver {
         }
     }
 
+    private static FokkerPlanckPreconditioner preconditioner(FokkerPlanckOperator op, boolean multigrid) {
+        return multigrid ? FokkerPlanckPreconditioner.multigrid(op) : FokkerPlanckPreconditioner.jacobi(op);
+    }
+
     private static double meanOutflow(double[] diag) {
         return -Vectors.sum(diag) / diag.length;
     }
@@ -458,23 +477,23 @@ public final class FokkerPlanckSolver {
             this.n = n;
         }
 
-        KrylovReport solve(LinearMap a, double[] weights, double[] inverseDiagonal, double[] b, double[] x,
+        KrylovReport solve(LinearMap a, double[] weights, LinearMap preconditioner, double[] b, double[] x,
                 Stopping stopping) {
             if (weights == null) {
-                return nonsymmetric(a, inverseDiagonal, b, x, stopping);
+                return nonsymmetric(a, preconditioner, b, x, stopping);
             }
             if (cg == null) {
                 cg = new WeightedConjugateGradient(n);
             }
-            return check("conjugate gradients (exp(U) inner product)", cg.solve(a, weights, inverseDiagonal, b, x,
+            return check("conjugate gradients (exp(U) inner product)", cg.solve(a, weights, preconditioner, b, x,
                     stopping.relative(), stopping.absolute(), stopping.maxIterations()), stopping);
         }
 
-        KrylovReport nonsymmetric(LinearMap a, double[] inverseDiagonal, double[] b, double[] x, Stopping stopping) {
+        KrylovReport nonsymmetric(LinearMap a, LinearMap preconditioner, double[] b, double[] x, Stopping stopping) {
             if (bicgstab == null) {
                 bicgstab = new BiCgStab(n);
             }
-            return check("BiCGSTAB", bicgstab.solve(a, inverseDiagonal, b, x, stopping.relative(),
+            return check("BiCGSTAB", bicgstab.solve(a, preconditioner, b, x, stopping.relative(),
                     stopping.absolute(), stopping.maxIterations()), stopping);
         }
 
