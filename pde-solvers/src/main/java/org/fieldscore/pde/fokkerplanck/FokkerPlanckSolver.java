@@ -13,6 +13,7 @@ import org.fieldscore.pde.internal.krylov.KrylovReport;
 import org.fieldscore.pde.internal.krylov.LinearMap;
 import org.fieldscore.pde.internal.krylov.Vectors;
 import org.fieldscore.pde.internal.krylov.WeightedConjugateGradient;
+import org.fieldscore.pde.internal.multigrid.DiffusionMultigrid;
 import org.fieldscore.pde.NotConvergedException;
 import org.fieldscore.pde.Stopping;
 
@@ -21,9 +22,12 @@ import org.fieldscore.pde.Stopping;
  * {@link FokkerPlanckOperator}.
  *
  * <p>Linear solves (implicit steps, stationary state, inverse iteration): for a drift given by a potential U the
- * operator is self-adjoint in the exp(U)-weighted inner product, and the solves use Jacobi-preconditioned conjugate
- * gradients in that inner product, stopping when the residual in its norm ‖b − A x‖<sub>w</sub> ≤
- * max(relative·‖b‖<sub>w</sub>, absolute); otherwise Jacobi-preconditioned BiCGSTAB, stopping when
+ * operator is self-adjoint in the exp(U)-weighted inner product, and the solves use conjugate gradients in that
+ * inner product preconditioned by one multigrid V-cycle of the symmetrised operator (see
+ * {@link FokkerPlanckPreconditioner}), stopping when the residual in its norm ‖b − A x‖<sub>w</sub> ≤
+ * max(relative·‖b‖<sub>w</sub>, absolute); the stationary state under no-flux walls uses BiCGSTAB on a bordered
+ * system with the same multigrid. Otherwise BiCGSTAB, preconditioned for implicit steps by the multigrid of L's
+ * symmetric part and else by Jacobi, stopping when
  * ‖b − A x‖₂ ≤ max(relative·‖b‖₂, absolute), with the tolerances of the {@link Stopping} (default relative 10⁻¹¹, at most 20 000
  * iterations) and a solve that does not get there throws {@link NotConvergedException}. Under no-flux and periodic
  * walls the exact step conserves Σ p ΔV; the solve's residual does not sum to zero, so after each implicit step
@@ -133,8 +137,9 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * The memory a run, a stationary solve or a spectral-gap computation takes: the operator's arrays and the
-     * stepper's and Krylov solver's work arrays, 8 bytes per point each.
+     * The memory a run, a stationary solve or a spectral-gap computation takes: the operator's arrays, the
+     * stepper's and Krylov solver's work arrays (8 bytes per point each) and the multigrid preconditioner (its
+     * d + 4 fine arrays and {@link DiffusionMultigrid#workingBytes}).
      *
      * @param grid the grid
      * @param gradientDrift whether the drift is given by a potential
@@ -142,7 +147,10 @@ public final class FokkerPlanckSolver {
      * @return bytes
      */
     public static long workingBytes(Grid grid, boolean gradientDrift, boolean hasSource) {
-        return FokkerPlanckOperator.bytes(grid, gradientDrift, hasSource) + WORK_ARRAYS * 8L * grid.pointCount();
+        int d = grid.spaceDimension();
+        long n = grid.pointCount();
+        return FokkerPlanckOperator.bytes(grid, gradientDrift, hasSource) + WORK_ARRAYS * 8L * n
+                + (d + 4) * 8L * n + DiffusionMultigrid.workingBytes(d, n);
     }
 
     /**

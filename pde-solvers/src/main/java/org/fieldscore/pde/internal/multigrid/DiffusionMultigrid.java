@@ -82,6 +82,20 @@ public final class DiffusionMultigrid implements LinearMap {
         return levels > 1 && mg.levels.get(levels - 1).n <= MAX_DIRECT_UNKNOWNS ? mg : null;
     }
 
+    /**
+     * An upper bound of the bytes a hierarchy takes besides the fine-level coefficient arrays it is given: three work
+     * arrays on the fine level, every coarse level's coefficients and work arrays (at most (d + 7)·N/(2<sup>d</sup>
+     * − 1) values), and the dense factor of the coarsest level.
+     *
+     * @param d the dimension
+     * @param n the fine cells
+     * @return bytes
+     */
+    public static long workingBytes(int d, long n) {
+        long coarse = (d + 7) * n / ((1L << d) - 1);
+        return 8L * (3 * n + coarse + (long) MAX_DIRECT_UNKNOWNS * MAX_DIRECT_UNKNOWNS);
+    }
+
     /** Recomputes the coarse levels from the fine arrays (after they changed in place). */
     public void update() {
         coarsen();
@@ -335,33 +349,6 @@ public final class DiffusionMultigrid implements LinearMap {
             }
         }
 
-        /** @return c₁ Σ k_f v_j over the neighbours j of cell i of the line starting at base */
-        private double neighbours(int base, int i, int[] right, int[] left, double[] v) {
-            int f = base + i;
-            int nx = shape[0];
-            double[] fx = faces[0];
-            double s = 0;
-            if (i + 1 < nx) {
-                s += fx[f] * v[f + 1];
-            } else if (periodic[0] && nx > 1) {
-                s += fx[f] * v[base];
-            }
-            if (i > 0) {
-                s += fx[f - 1] * v[f - 1];
-            } else if (periodic[0] && nx > 1) {
-                s += fx[base + nx - 1] * v[base + nx - 1];
-            }
-            for (int a = 1; a < d; a++) {
-                if (right[a] >= 0) {
-                    s += faces[a][f] * v[right[a] + i];
-                }
-                if (left[a] >= 0) {
-                    s += faces[a][left[a] + i] * v[left[a] + i];
-                }
-            }
-            return scale * s;
-        }
-
         /** Two red–black half sweeps (red first when forward), or one weighted Jacobi sweep. */
         void smooth(boolean forward) {
             if (!redBlack) {
@@ -386,13 +373,55 @@ public final class DiffusionMultigrid implements LinearMap {
                     lineNeighbours(line, right, left);
                     int j = line % shape[1];
                     int k = line / shape[1];
+                    int first = (parity + j + k) & 1;
                     int base = line * shape[0];
-                    for (int i = (parity + j + k) & 1; i < shape[0]; i += 2) {
-                        int f = base + i;
-                        x[f] = (b[f] + neighbours(base, i, right, left, x)) * inverseDiagonal[f];
+                    neighbourSums(base, first, 2, right, left, x, x);
+                    for (int f = base + first, end = base + shape[0]; f < end; f += 2) {
+                        x[f] = (b[f] + scale * x[f]) * inverseDiagonal[f];
                     }
                 }
             });
+        }
+
+        /**
+         * out[f] = Σ k_f v_j over the neighbours j of the cells f = base + i, i = first, first + step, … of one line
+         * (out may be v itself when step = 2: the cells written are never read).
+         */
+        private void neighbourSums(int base, int first, int step, int[] right, int[] left, double[] v,
+                double[] out) {
+            int nx = shape[0];
+            int end = base + nx;
+            int last = end - 1;
+            double[] fx = faces[0];
+            for (int f = base + first; f < end; f += step) {
+                double s = 0;
+                if (f < last) {
+                    s += fx[f] * v[f + 1];
+                } else if (periodic[0] && nx > 1) {
+                    s += fx[f] * v[base];
+                }
+                if (f > base) {
+                    s += fx[f - 1] * v[f - 1];
+                } else if (periodic[0] && nx > 1) {
+                    s += fx[last] * v[last];
+                }
+                out[f] = s;
+            }
+            for (int a = 1; a < d; a++) {
+                double[] fa = faces[a];
+                if (right[a] >= 0) {
+                    int shift = right[a] - base;
+                    for (int f = base + first; f < end; f += step) {
+                        out[f] += fa[f] * v[f + shift];
+                    }
+                }
+                if (left[a] >= 0) {
+                    int shift = left[a] - base;
+                    for (int f = base + first; f < end; f += step) {
+                        out[f] += fa[f + shift] * v[f + shift];
+                    }
+                }
+            }
         }
 
         /** r = b − A x. */
@@ -403,134 +432,165 @@ public final class DiffusionMultigrid implements LinearMap {
                 for (int line = from; line < to; line++) {
                     lineNeighbours(line, right, left);
                     int base = line * shape[0];
-                    for (int i = 0; i < shape[0]; i++) {
-                        int f = base + i;
-                        r[f] = b[f] - diag[f] * x[f] + neighbours(base, i, right, left, x);
+                    neighbourSums(base, 0, 1, right, left, x, r);
+                    for (int f = base, end = base + shape[0]; f < end; f++) {
+                        r[f] = b[f] - diag[f] * x[f] + scale * r[f];
                     }
                 }
             });
+        }
+
+        /**
+         * Per axis, the 1-D transfer tables between the finer level and this one: for coarse index C the fine
+         * indices and weights of its restriction row (4 entries: ¼, ¾, ¾, ¼ at 2C − 1 … 2C + 2, folded onto the
+         * end cells next to a wall, wrapped on a periodic axis), and for fine index i its nearest and second coarse
+         * cells (weights ¾ and ¼; the same cell twice next to a wall).
+         */
+        private int[][] rowIndex;
+        private double[][] rowWeight;
+        private int[][] home;
+        private int[][] other;
+
+        private void tables(Level fine) {
+            rowIndex = new int[3][];
+            rowWeight = new double[3][];
+            home = new int[3][];
+            other = new int[3][];
+            for (int a = 0; a < 3; a++) {
+                int m = fine.shape[a];
+                int cm = shape[a];
+                home[a] = new int[m];
+                other[a] = new int[m];
+                rowIndex[a] = new int[4 * cm];
+                rowWeight[a] = new double[4 * cm];
+                for (int i = 0; i < m; i++) {
+                    if (!paired[a]) {
+                        home[a][i] = i;
+                        other[a][i] = i;
+                        continue;
+                    }
+                    int h = i / 2;
+                    int o = h + ((i & 1) == 0 ? -1 : 1);
+                    if (o < 0 || o >= cm) {
+                        o = periodic[a] ? (o + cm) % cm : h;
+                    }
+                    home[a][i] = h;
+                    other[a][i] = o;
+                }
+                int[] fill = new int[cm];
+                for (int i = 0; i < m; i++) {
+                    if (!paired[a]) {
+                        rowIndex[a][4 * i] = i;
+                        rowWeight[a][4 * i] = 1;
+                        fill[i] = 4;
+                        continue;
+                    }
+                    fill = addWeight(a, fill, home[a][i], i, 0.75);
+                    fill = addWeight(a, fill, other[a][i], i, 0.25);
+                }
+            }
+        }
+
+        /** Adds weight w of fine index i to the restriction row of coarse index c (merging a repeated index). */
+        private int[] addWeight(int a, int[] fill, int c, int i, double w) {
+            for (int e = 0; e < fill[c]; e++) {
+                if (rowIndex[a][4 * c + e] == i) {
+                    rowWeight[a][4 * c + e] += w;
+                    return fill;
+                }
+            }
+            rowIndex[a][4 * c + fill[c]] = i;
+            rowWeight[a][4 * c + fill[c]] = w;
+            fill[c]++;
+            return fill;
         }
 
         /** b = Pᵀ r<sub>fine</sub>. */
         void restrictFrom(Level fine) {
+            if (rowIndex == null) {
+                tables(fine);
+            }
             double[] source = fine.r;
+            int sy = fine.stride[1];
+            int sz = fine.stride[2];
+            int[] ix = rowIndex[0];
+            int[] iy = rowIndex[1];
+            int[] iz = rowIndex[2];
+            double[] wx = rowWeight[0];
+            double[] wy = rowWeight[1];
+            double[] wz = rowWeight[2];
             ParallelLoops.forRange(0, lines, 4, (from, to) -> {
-                int[] start = new int[3];
-                int[] count = new int[3];
-                int[] at = new int[3];
                 for (int line = from; line < to; line++) {
-                    int[] c = {0, line % shape[1], line / shape[1]};
+                    int j = line % shape[1];
+                    int k = line / shape[1];
+                    int base = line * shape[0];
                     for (int i = 0; i < shape[0]; i++) {
-                        c[0] = i;
-                        for (int a = 0; a < 3; a++) {
-                            start[a] = paired[a] ? 2 * c[a] - 1 : c[a];
-                            count[a] = paired[a] ? 4 : 1;
-                        }
                         double s = 0;
-                        for (int oz = 0; oz < count[2]; oz++) {
-                            at[2] = start[2] + oz;
-                            double wz = weight(fine, 2, at[2], c[2]);
-                            if (wz == 0) {
+                        for (int ez = 4 * k; ez < 4 * k + 4; ez++) {
+                            double az = wz[ez];
+                            if (az == 0) {
                                 continue;
                             }
-                            for (int oy = 0; oy < count[1]; oy++) {
-                                at[1] = start[1] + oy;
-                                double wy = wz * weight(fine, 1, at[1], c[1]);
-                                if (wy == 0) {
+                            int oz = iz[ez] * sz;
+                            for (int ey = 4 * j; ey < 4 * j + 4; ey++) {
+                                double ay = az * wy[ey];
+                                if (ay == 0) {
                                     continue;
                                 }
-                                for (int ox = 0; ox < count[0]; ox++) {
-                                    at[0] = start[0] + ox;
-                                    double w = wy * weight(fine, 0, at[0], c[0]);
-                                    if (w != 0) {
-                                        s += w * source[fine.index(wrap(fine, 0, at[0]), wrap(fine, 1, at[1]),
-                                                wrap(fine, 2, at[2]))];
-                                    }
+                                int oy = oz + iy[ey] * sy;
+                                for (int ex = 4 * i; ex < 4 * i + 4; ex++) {
+                                    s += ay * wx[ex] * source[oy + ix[ex]];
                                 }
                             }
                         }
-                        b[index(c[0], c[1], c[2])] = s;
+                        b[base + i] = s;
                     }
                 }
             });
         }
 
-        private int wrap(Level fine, int a, int i) {
-            int m = fine.shape[a];
-            return ((i % m) + m) % m;
-        }
-
-        /**
-         * The interpolation weight of coarse cell {@code c} in fine cell {@code i} along axis a (i may lie one cell
-         * outside the fine axis: wrapped when periodic, weight 0 otherwise).
-         */
-        private double weight(Level fine, int a, int i, int c) {
-            if (!paired[a]) {
-                return i == c ? 1 : 0;
-            }
-            int m = fine.shape[a];
-            if (i < 0 || i >= m) {
-                if (!periodic[a]) {
-                    return 0;
-                }
-                i = ((i % m) + m) % m;
-            }
-            int home = i / 2;
-            int other = home + ((i & 1) == 0 ? -1 : 1);
-            int cm = shape[a];
-            if (other < 0 || other >= cm) {
-                other = periodic[a] ? (other + cm) % cm : home;
-            }
-            double w = 0;
-            if (home == c) {
-                w += 0.75;
-            }
-            if (other == c) {
-                w += 0.25;
-            }
-            return w;
-        }
-
         /** x<sub>fine</sub> += P x. */
         void interpolateInto(Level fine) {
+            if (rowIndex == null) {
+                tables(fine);
+            }
             double[] target = fine.x;
+            int sy = stride[1];
+            int sz = stride[2];
+            double hx = paired[0] ? 0.75 : 1;
+            double hy = paired[1] ? 0.75 : 1;
+            double hz = paired[2] ? 0.75 : 1;
+            double ox = 1 - hx;
+            double oy = 1 - hy;
+            double oz = 1 - hz;
+            int[] homeX = home[0];
+            int[] otherX = other[0];
             ParallelLoops.forRange(0, fine.lines, 8, (from, to) -> {
-                int[] home = new int[3];
-                int[] other = new int[3];
-                int[] fi = new int[3];
                 for (int line = from; line < to; line++) {
-                    fi[1] = line % fine.shape[1];
-                    fi[2] = line / fine.shape[1];
+                    int j = line % fine.shape[1];
+                    int k = line / fine.shape[1];
+                    int hzBase = home[2][k] * sz;
+                    int ozBase = other[2][k] * sz;
+                    int hh = hzBase + home[1][j] * sy;
+                    int ho = hzBase + other[1][j] * sy;
+                    int oh = ozBase + home[1][j] * sy;
+                    int oo = ozBase + other[1][j] * sy;
+                    double whh = hz * hy;
+                    double who = hz * oy;
+                    double woh = oz * hy;
+                    double woo = oz * oy;
+                    int base = line * fine.shape[0];
                     for (int i = 0; i < fine.shape[0]; i++) {
-                        fi[0] = i;
-                        for (int a = 0; a < 3; a++) {
-                            if (!paired[a]) {
-                                home[a] = fi[a];
-                                other[a] = -1;
-                                continue;
-                            }
-                            home[a] = fi[a] / 2;
-                            int o = home[a] + ((fi[a] & 1) == 0 ? -1 : 1);
-                            if (o < 0 || o >= shape[a]) {
-                                o = periodic[a] ? (o + shape[a]) % shape[a] : home[a];
-                            }
-                            other[a] = o;
+                        int cx = homeX[i];
+                        int dx = otherX[i];
+                        double s = whh * (hx * x[hh + cx] + ox * x[hh + dx]);
+                        if (who != 0) {
+                            s += who * (hx * x[ho + cx] + ox * x[ho + dx]);
                         }
-                        double s = 0;
-                        for (int oz = 0; oz < (paired[2] ? 2 : 1); oz++) {
-                            int kz = oz == 0 ? home[2] : other[2];
-                            double wz = paired[2] ? (oz == 0 ? 0.75 : 0.25) : 1;
-                            for (int oy = 0; oy < (paired[1] ? 2 : 1); oy++) {
-                                int ky = oy == 0 ? home[1] : other[1];
-                                double wy = wz * (paired[1] ? (oy == 0 ? 0.75 : 0.25) : 1);
-                                for (int ox = 0; ox < (paired[0] ? 2 : 1); ox++) {
-                                    int kx = ox == 0 ? home[0] : other[0];
-                                    double w = wy * (paired[0] ? (ox == 0 ? 0.75 : 0.25) : 1);
-                                    s += w * x[index(kx, ky, kz)];
-                                }
-                            }
+                        if (oz != 0) {
+                            s += woh * (hx * x[oh + cx] + ox * x[oh + dx]) + woo * (hx * x[oo + cx] + ox * x[oo + dx]);
                         }
-                        target[fine.index(fi[0], fi[1], fi[2])] += s;
+                        target[base + i] += s;
                     }
                 }
             });
