@@ -309,15 +309,7 @@ public final class DiffusionMultigrid implements LinearMap {
                 for (int line = from; line < to; line++) {
                     int base = line * shape[0];
                     for (int f = base; f < base + shape[0]; f++) {
-                        double k = 0;
-                        for (int a = 0; a < d; a++) {
-                            k += faces[a][f];
-                            int left = neighbour(f, a, -1);
-                            if (left >= 0) {
-                                k += faces[a][left];
-                            }
-                        }
-                        diag[f] = c0 * mass[f] + c1 * (sink[f] + k);
+                        diag[f] = c0 * mass[f] + c1 * (sink[f] + sumOfFaces(f));
                         inverseDiagonal[f] = diag[f] > 0 ? 1 / diag[f] : 0;
                     }
                 }
@@ -645,6 +637,7 @@ public final class DiffusionMultigrid implements LinearMap {
             return a;
         }
 
+        /** @return Σ k over the faces of cell f */
         private double sumOfFaces(int f) {
             double k = 0;
             for (int a = 0; a < d; a++) {
