@@ -52,6 +52,13 @@ public final class FokkerPlanckSolver {
      */
     public static final int RANNACHER_STEPS = 2;
 
+    /**
+     * The bordered stationary solve with the multigrid gets this many BiCGSTAB iterations (it needs 7–30 where the
+     * multigrid works); where it has not converged by then — potentials so steep at the walls that the multigrid's
+     * interpolation fails, where BiCGSTAB can diverge — the solve starts again with Jacobi and the full budget.
+     */
+    static final int MULTIGRID_BORDERED_ITERATIONS = 200;
+
     /** Work arrays of the stepper besides the operator: density, right-hand side and the Krylov vectors. */
     private static final int WORK_ARRAYS = 11;
 
@@ -313,15 +320,30 @@ public final class FokkerPlanckSolver {
             double gamma = meanOutflow(op.diagonal());
             for (int i = 0; i < n; i++) {
                 rhs[i] = gamma / (n * volume);
-                p[i] = 1 / (n * volume);
             }
-            report = krylov.nonsymmetric((x, out) -> {
+            LinearMap bordered = (x, out) -> {
                 op.apply(0, -1, x, out);
                 double shift = gamma * Vectors.sum(x) / n;
                 for (int i = 0; i < n; i++) {
                     out[i] += shift;
                 }
-            }, preconditioner.bordered(gamma), rhs, p, stopping);
+            };
+            report = null;
+            if (preconditioner.usesMultigrid()) {
+                java.util.Arrays.fill(p, 1 / (n * volume));
+                Stopping first = new Stopping(stopping.relative(), stopping.absolute(),
+                        Math.min(stopping.maxIterations(), MULTIGRID_BORDERED_ITERATIONS));
+                try {
+                    report = krylov.nonsymmetric(bordered, preconditioner.bordered(gamma), rhs, p, first);
+                } catch (NotConvergedException e) {
+                    report = null;
+                }
+            }
+            if (report == null) {
+                java.util.Arrays.fill(p, 1 / (n * volume));
+                report = krylov.nonsymmetric(bordered, FokkerPlanckPreconditioner.jacobi(op).bordered(gamma), rhs,
+                        p, stopping);
+            }
         } else {
             System.arraycopy(op.source(), 0, rhs, 0, n);
             report = krylov.solve(minusL, weights, preconditioner.generator(), rhs, p, stopping);
