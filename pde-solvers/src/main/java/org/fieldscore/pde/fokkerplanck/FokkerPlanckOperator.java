@@ -342,6 +342,42 @@ public final class FokkerPlanckOperator {
         return diag;
     }
 
+    /**
+     * @param a an axis
+     * @return per cell f, the rate from cell f + e<sub>a</sub> into f (the coefficient of p<sub>f+e<sub>a</sub></sub>
+     *     in (L p)<sub>f</sub>; 0 at a wall; the operator's own array: do not modify)
+     */
+    double[] upperFaces(int a) {
+        return up[a];
+    }
+
+    /**
+     * @param a an axis
+     * @return per cell f, the rate from cell f into f + e<sub>a</sub> (the operator's own array: do not modify)
+     */
+    double[] lowerFaces(int a) {
+        return down[a];
+    }
+
+    /** @return the cells per axis (3 entries, 1 beyond the dimension; a copy) */
+    int[] shape() {
+        return shape.clone();
+    }
+
+    /** @return whether each axis is periodic (3 entries; a copy) */
+    boolean[] periodicAxes() {
+        return periodic.clone();
+    }
+
+    /**
+     * @param f a cell
+     * @param a an axis
+     * @return the cell on the low side of f along a (wrapped on a periodic axis), or −1 at a wall
+     */
+    int lowerNeighbour(int f, int a) {
+        return neighbour(f, index(f, a), a, -1);
+    }
+
     /** @return the exp(U − min U) weights in which L is self-adjoint, or null (no potential, or too wide a range) */
     double[] symmetryWeights() {
         return weights;

@@ -13,6 +13,7 @@ import org.fieldscore.pde.internal.krylov.KrylovReport;
 import org.fieldscore.pde.internal.krylov.LinearMap;
 import org.fieldscore.pde.internal.krylov.Vectors;
 import org.fieldscore.pde.internal.krylov.WeightedConjugateGradient;
+import org.fieldscore.pde.internal.multigrid.DiffusionMultigrid;
 import org.fieldscore.pde.NotConvergedException;
 import org.fieldscore.pde.Stopping;
 
@@ -21,9 +22,12 @@ import org.fieldscore.pde.Stopping;
  * {@link FokkerPlanckOperator}.
  *
  * <p>Linear solves (implicit steps, stationary state, inverse iteration): for a drift given by a potential U the
- * operator is self-adjoint in the exp(U)-weighted inner product, and the solves use Jacobi-preconditioned conjugate
- * gradients in that inner product, stopping when the residual in its norm ‖b − A x‖<sub>w</sub> ≤
- * max(relative·‖b‖<sub>w</sub>, absolute); otherwise Jacobi-preconditioned BiCGSTAB, stopping when
+ * operator is self-adjoint in the exp(U)-weighted inner product, and the solves use conjugate gradients in that
+ * inner product preconditioned by one multigrid V-cycle of the symmetrised operator (see
+ * {@link FokkerPlanckPreconditioner}), stopping when the residual in its norm ‖b − A x‖<sub>w</sub> ≤
+ * max(relative·‖b‖<sub>w</sub>, absolute); the stationary state under no-flux walls uses BiCGSTAB on a bordered
+ * system with the same multigrid. Otherwise BiCGSTAB, preconditioned for implicit steps by the multigrid of L's
+ * symmetric part and else by Jacobi, stopping when
  * ‖b − A x‖₂ ≤ max(relative·‖b‖₂, absolute), with the tolerances of the {@link Stopping} (default relative 10⁻¹¹, at most 20 000
  * iterations) and a solve that does not get there throws {@link NotConvergedException}. Under no-flux and periodic
  * walls the exact step conserves Σ p ΔV; the solve's residual does not sum to zero, so after each implicit step
@@ -48,6 +52,13 @@ public final class FokkerPlanckSolver {
      */
     public static final int RANNACHER_STEPS = 2;
 
+    /**
+     * The bordered stationary solve with the multigrid gets this many BiCGSTAB iterations (it needs 7–30 where the
+     * multigrid works); where it has not converged by then — potentials so steep at the walls that the multigrid's
+     * interpolation fails, where BiCGSTAB can diverge — the solve starts again with Jacobi and the full budget.
+     */
+    static final int MULTIGRID_BORDERED_ITERATIONS = 200;
+
     /** Work arrays of the stepper besides the operator: density, right-hand side and the Krylov vectors. */
     private static final int WORK_ARRAYS = 11;
 
@@ -56,6 +67,7 @@ public final class FokkerPlanckSolver {
     private Stopping stopping = DEFAULT_STOPPING;
     private ProgressListener progress = ProgressListener.NONE;
     private FokkerPlanckObserver observer = FokkerPlanckObserver.NONE;
+    private boolean multigrid = true;
 
     private FokkerPlanckSolver(FokkerPlanckMethod method) {
         this.method = Objects.requireNonNull(method, "method");
@@ -91,6 +103,18 @@ public final class FokkerPlanckSolver {
     }
 
     /**
+     * Jacobi instead of multigrid preconditioning of the implicit steps: cheaper per iteration, and the better
+     * choice for a strongly advective drift without potential, where the multigrid of L's symmetric part cuts the
+     * iterations by less than its cost (see docs/pde.md).
+     *
+     * @return this solver
+     */
+    public FokkerPlanckSolver withJacobiPreconditioner() {
+        this.multigrid = false;
+        return this;
+    }
+
+    /**
      * @param listener progress, one unit per step
      * @return this solver
      */
@@ -120,8 +144,9 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * The memory a run, a stationary solve or a spectral-gap computation takes: the operator's arrays and the
-     * stepper's and Krylov solver's work arrays, 8 bytes per point each.
+     * The memory a run, a stationary solve or a spectral-gap computation takes: the operator's arrays, the
+     * stepper's and Krylov solver's work arrays (8 bytes per point each) and the multigrid preconditioner (its
+     * d + 4 fine arrays and {@link DiffusionMultigrid#workingBytes}).
      *
      * @param grid the grid
      * @param gradientDrift whether the drift is given by a potential
@@ -129,7 +154,10 @@ public final class FokkerPlanckSolver {
      * @return bytes
      */
     public static long workingBytes(Grid grid, boolean gradientDrift, boolean hasSource) {
-        return FokkerPlanckOperator.bytes(grid, gradientDrift, hasSource) + WORK_ARRAYS * 8L * grid.pointCount();
+        int d = grid.spaceDimension();
+        long n = grid.pointCount();
+        return FokkerPlanckOperator.bytes(grid, gradientDrift, hasSource) + WORK_ARRAYS * 8L * n
+                + (d + 4) * 8L * n + DiffusionMultigrid.workingBytes(d, n);
     }
 
     /**
@@ -158,9 +186,10 @@ public final class FokkerPlanckSolver {
         double[] p = problem.initial().sample(grid).copyValues();
         double[] next = new double[n];
         double[] rhs = new double[n];
-        double[] inverseDiagonal = new double[n];
         double[] source = op.source();
         Krylov krylov = new Krylov(n);
+        FokkerPlanckPreconditioner preconditioner = method == FokkerPlanckMethod.EXPLICIT_EULER ? null
+                : preconditioner(op, multigrid);
         boolean timeDependent = problem.driftDependsOnTime();
         double[] middle = method == FokkerPlanckMethod.CRANK_NICOLSON ? new double[n] : null;
         double volume = grid.cellVolume();
@@ -183,17 +212,17 @@ public final class FokkerPlanckSolver {
                         addSource(next, source, dt);
                     }
                     case IMPLICIT_EULER -> {
-                        linearIterations += implicitStep(op, 1, t0, dt, p, next, rhs, inverseDiagonal, krylov);
+                        linearIterations += implicitStep(op, preconditioner, 1, t0, dt, p, next, rhs, krylov);
                     }
                     case CRANK_NICOLSON -> {
                         if (step <= RANNACHER_STEPS) {
                             double half = 0.5 * dt;
-                            linearIterations += implicitStep(op, 1, t0, half, p, middle, rhs, inverseDiagonal,
+                            linearIterations += implicitStep(op, preconditioner, 1, t0, half, p, middle, rhs,
                                     krylov);
-                            linearIterations += implicitStep(op, 1, t0 + half, half, middle, next, rhs,
-                                    inverseDiagonal, krylov);
+                            linearIterations += implicitStep(op, preconditioner, 1, t0 + half, half, middle,
+                                    next, rhs, krylov);
                         } else {
-                            linearIterations += implicitStep(op, 0.5, t0, dt, p, next, rhs, inverseDiagonal, krylov);
+                            linearIterations += implicitStep(op, preconditioner, 0.5, t0, dt, p, next, rhs, krylov);
                         }
                     }
                     default -> throw new IllegalStateException(method.toString());
@@ -218,8 +247,8 @@ public final class FokkerPlanckSolver {
      *
      * @return the Krylov iterations
      */
-    private long implicitStep(FokkerPlanckOperator op, double theta, double t0, double dt, double[] p,
-            double[] next, double[] rhs, double[] inverseDiagonal, Krylov krylov) {
+    private long implicitStep(FokkerPlanckOperator op, FokkerPlanckPreconditioner preconditioner, double theta,
+            double t0, double dt, double[] p, double[] next, double[] rhs, Krylov krylov) {
         FokkerPlanckProblem problem = op.problem();
         boolean timeDependent = problem.driftDependsOnTime();
         int n = p.length;
@@ -234,15 +263,12 @@ public final class FokkerPlanckSolver {
         addSource(rhs, op.source(), dt);
         if (timeDependent) {
             op.assemble(t0 + dt);
-        }
-        double[] diag = op.diagonal();
-        for (int i = 0; i < n; i++) {
-            inverseDiagonal[i] = 1 / (1 - theta * dt * diag[i]);
+            preconditioner.update();
         }
         System.arraycopy(p, 0, next, 0, n);
         double beta = -theta * dt;
         KrylovReport report = krylov.solve((x, out) -> op.apply(1, beta, x, out), op.symmetryWeights(),
-                inverseDiagonal, rhs, next, stopping);
+                preconditioner.step(theta * dt), rhs, next, stopping);
         if (problem.conservesMass()) {
             restoreMass(next, Vectors.sum(rhs));
         }
@@ -263,6 +289,11 @@ public final class FokkerPlanckSolver {
      * @throws NotConvergedException when the solve does not converge
      */
     public static StationaryDensity stationary(FokkerPlanckProblem problem, Stopping stopping) {
+        return stationary(problem, stopping, true);
+    }
+
+    /** {@link #stationary(FokkerPlanckProblem, Stopping)} with multigrid or Jacobi preconditioning. */
+    static StationaryDensity stationary(FokkerPlanckProblem problem, Stopping stopping, boolean multigrid) {
         Objects.requireNonNull(stopping, "stopping");
         FokkerPlanckOperator op = FokkerPlanckOperator.of(problem, 0);
         Grid grid = problem.grid();
@@ -277,35 +308,45 @@ public final class FokkerPlanckSolver {
             throw new InvalidArgumentException("source", "none", "a source with absorbing walls",
                     "with absorbing walls and no source the stationary density is zero; add a source");
         }
-        double[] diag = op.diagonal();
-        double[] inverseDiagonal = new double[n];
         double[] rhs = new double[n];
         double[] p = new double[n];
         Krylov krylov = new Krylov(n);
+        double[] weights = op.symmetryWeights();
+        FokkerPlanckPreconditioner preconditioner = preconditioner(op, multigrid && weights != null);
+        LinearMap minusL = (x, out) -> op.apply(0, -1, x, out);
         KrylovReport report;
+        double volume = grid.cellVolume();
         if (conservative) {
-            double gamma = meanOutflow(diag);
-            double volume = grid.cellVolume();
+            double gamma = meanOutflow(op.diagonal());
             for (int i = 0; i < n; i++) {
-                inverseDiagonal[i] = 1 / (-diag[i] + gamma / n);
                 rhs[i] = gamma / (n * volume);
-                p[i] = 1 / (n * volume);
             }
-            report = krylov.nonsymmetric((x, out) -> {
+            LinearMap bordered = (x, out) -> {
                 op.apply(0, -1, x, out);
                 double shift = gamma * Vectors.sum(x) / n;
                 for (int i = 0; i < n; i++) {
                     out[i] += shift;
                 }
-            }, inverseDiagonal, rhs, p, stopping);
-        } else {
-            double[] s = op.source();
-            for (int i = 0; i < n; i++) {
-                inverseDiagonal[i] = -1 / diag[i];
-                rhs[i] = s[i];
+            };
+            report = null;
+            if (preconditioner.usesMultigrid()) {
+                java.util.Arrays.fill(p, 1 / (n * volume));
+                Stopping first = new Stopping(stopping.relative(), stopping.absolute(),
+                        Math.min(stopping.maxIterations(), MULTIGRID_BORDERED_ITERATIONS));
+                try {
+                    report = krylov.nonsymmetric(bordered, preconditioner.bordered(gamma), rhs, p, first);
+                } catch (NotConvergedException e) {
+                    report = null;
+                }
             }
-            report = krylov.solve((x, out) -> op.apply(0, -1, x, out), op.symmetryWeights(), inverseDiagonal, rhs, p,
-                    stopping);
+            if (report == null) {
+                java.util.Arrays.fill(p, 1 / (n * volume));
+                report = krylov.nonsymmetric(bordered, FokkerPlanckPreconditioner.jacobi(op).bordered(gamma), rhs,
+                        p, stopping);
+            }
+        } else {
+            System.arraycopy(op.source(), 0, rhs, 0, n);
+            report = krylov.solve(minusL, weights, preconditioner.generator(), rhs, p, stopping);
         }
         return new StationaryDensity(SampledScalarField.wrap(grid, p), report.iterations(),
                 report.relativeResidual());
@@ -329,6 +370,12 @@ public final class FokkerPlanckSolver {
      */
     public static SpectralGap spectralGap(FokkerPlanckProblem problem, double tolerance, int maxIterations,
             Stopping stopping) {
+        return spectralGap(problem, tolerance, maxIterations, stopping, true);
+    }
+
+    /** {@link #spectralGap(FokkerPlanckProblem, double, int, Stopping)} with multigrid or Jacobi preconditioning. */
+    static SpectralGap spectralGap(FokkerPlanckProblem problem, double tolerance, int maxIterations,
+            Stopping stopping, boolean multigrid) {
         if (!(tolerance > 0)) {
             throw InvalidArgumentException.of("tolerance", tolerance, "> 0");
         }
@@ -339,10 +386,8 @@ public final class FokkerPlanckSolver {
         double[] diag = op.diagonal();
         double[] weights = op.symmetryWeights();
         double gamma = conservative && weights == null ? meanOutflow(diag) : 0;
-        double[] inverseDiagonal = new double[n];
-        for (int i = 0; i < n; i++) {
-            inverseDiagonal[i] = 1 / (-diag[i] + gamma / n);
-        }
+        FokkerPlanckPreconditioner preconditioner = preconditioner(op, multigrid && weights != null);
+        LinearMap inverse = gamma != 0 ? preconditioner.bordered(gamma) : preconditioner.generator();
         LinearMap a = (x, out) -> {
             op.apply(0, -1, x, out);
             if (gamma != 0) {
@@ -368,8 +413,8 @@ public final class FokkerPlanckSolver {
             scale(v, 1 / Math.sqrt(Vectors.dot(v, v, weights)));
             java.util.Arrays.fill(x, 0);
             KrylovReport report = weights != null
-                    ? krylov.solve(a, weights, inverseDiagonal, v, x, stopping)
-                    : krylov.nonsymmetric(a, inverseDiagonal, v, x, stopping);
+                    ? krylov.solve(a, weights, inverse, v, x, stopping)
+                    : krylov.nonsymmetric(a, inverse, v, x, stopping);
             linear += report.iterations();
             double xx = Vectors.dot(x, x, weights);
             double estimate = Vectors.dot(v, x, weights) / xx;
@@ -417,6 +462,10 @@ public final class FokkerPlanckSolver {
         }
     }
 
+    private static FokkerPlanckPreconditioner preconditioner(FokkerPlanckOperator op, boolean multigrid) {
+        return multigrid ? FokkerPlanckPreconditioner.multigrid(op) : FokkerPlanckPreconditioner.jacobi(op);
+    }
+
     private static double meanOutflow(double[] diag) {
         return -Vectors.sum(diag) / diag.length;
     }
@@ -458,23 +507,23 @@ public final class FokkerPlanckSolver {
             this.n = n;
         }
 
-        KrylovReport solve(LinearMap a, double[] weights, double[] inverseDiagonal, double[] b, double[] x,
+        KrylovReport solve(LinearMap a, double[] weights, LinearMap preconditioner, double[] b, double[] x,
                 Stopping stopping) {
             if (weights == null) {
-                return nonsymmetric(a, inverseDiagonal, b, x, stopping);
+                return nonsymmetric(a, preconditioner, b, x, stopping);
             }
             if (cg == null) {
                 cg = new WeightedConjugateGradient(n);
             }
-            return check("conjugate gradients (exp(U) inner product)", cg.solve(a, weights, inverseDiagonal, b, x,
+            return check("conjugate gradients (exp(U) inner product)", cg.solve(a, weights, preconditioner, b, x,
                     stopping.relative(), stopping.absolute(), stopping.maxIterations()), stopping);
         }
 
-        KrylovReport nonsymmetric(LinearMap a, double[] inverseDiagonal, double[] b, double[] x, Stopping stopping) {
+        KrylovReport nonsymmetric(LinearMap a, LinearMap preconditioner, double[] b, double[] x, Stopping stopping) {
             if (bicgstab == null) {
                 bicgstab = new BiCgStab(n);
             }
-            return check("BiCGSTAB", bicgstab.solve(a, inverseDiagonal, b, x, stopping.relative(),
+            return check("BiCGSTAB", bicgstab.solve(a, preconditioner, b, x, stopping.relative(),
                     stopping.absolute(), stopping.maxIterations()), stopping);
         }
 

@@ -3,7 +3,7 @@ package org.fieldscore.pde.internal.krylov;
 import java.util.Arrays;
 
 /**
- * Jacobi-preconditioned BiCGSTAB (H. A. van der Vorst, "Bi-CGSTAB: a fast and smoothly converging variant of Bi-CG
+ * Preconditioned BiCGSTAB (H. A. van der Vorst, "Bi-CGSTAB: a fast and smoothly converging variant of Bi-CG
  * for the solution of nonsymmetric linear systems", SIAM J. Sci. Stat. Comput. 13, 631–644, 1992), right
  * preconditioned so that the residual it monitors is the true one. Stops when ‖b − A x‖₂ ≤ max(relative·‖b‖₂,
  * absolute) or after maxIterations, the true residual b − A x being recomputed whenever the recursion ends; a
@@ -37,7 +37,7 @@ public final class BiCgStab {
      * Solves A x = b, starting from the given x.
      *
      * @param a the operator
-     * @param inverseDiagonal 1/diag(A), the Jacobi preconditioner
+     * @param preconditioner z = M r with M ≈ A⁻¹ (right preconditioning)
      * @param b the right-hand side
      * @param x the start, overwritten by the solution
      * @param relative relative tolerance
@@ -45,7 +45,7 @@ public final class BiCgStab {
      * @param maxIterations the cap
      * @return how it ended
      */
-    public KrylovReport solve(LinearMap a, double[] inverseDiagonal, double[] b, double[] x, double relative,
+    public KrylovReport solve(LinearMap a, LinearMap preconditioner, double[] b, double[] x, double relative,
             double absolute, int maxIterations) {
         double bNorm = Vectors.norm(b);
         double threshold = Math.max(relative * bNorm, absolute);
@@ -71,7 +71,7 @@ public final class BiCgStab {
                 for (int i = 0; i < n; i++) {
                     p[i] = r[i] + beta * (p[i] - omega * v[i]);
                 }
-                Vectors.multiply(inverseDiagonal, p, hat);
+                preconditioner.apply(p, hat);
                 a.apply(hat, v);
                 double sv = Vectors.dot(shadow, v, null);
                 if (sv == 0) {
@@ -87,7 +87,7 @@ public final class BiCgStab {
                 if (sNorm <= threshold) {
                     break;
                 }
-                Vectors.multiply(inverseDiagonal, s, hat);
+                preconditioner.apply(s, hat);
                 a.apply(hat, t);
                 double tt = Vectors.dot(t, t, null);
                 omega = tt > 0 ? Vectors.dot(t, s, null) / tt : 0;

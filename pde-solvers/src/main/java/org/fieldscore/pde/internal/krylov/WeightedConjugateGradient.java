@@ -1,10 +1,10 @@
 package org.fieldscore.pde.internal.krylov;
 
 /**
- * Jacobi-preconditioned conjugate gradients in the inner product ⟨x, y⟩<sub>w</sub> = Σ x·y·w, for an operator
+ * Preconditioned conjugate gradients in the inner product ⟨x, y⟩<sub>w</sub> = Σ x·y·w, for an operator
  * that is self-adjoint and positive definite in that inner product though not symmetric as a matrix (Hestenes &amp;
- * Stiefel 1952; any inner product in which A is self-adjoint serves, and a diagonal preconditioner is self-adjoint in
- * every diagonally weighted one). Stops when the residual in the weighted norm ‖b − A x‖<sub>w</sub> ≤
+ * Stiefel 1952; any inner product in which A is self-adjoint serves, with a preconditioner M self-adjoint and
+ * positive definite in it too, i.e. W·M symmetric: a diagonal one, or W⁻¹B for a symmetric multigrid cycle B). Stops when the residual in the weighted norm ‖b − A x‖<sub>w</sub> ≤
  * max(relative·‖b‖<sub>w</sub>, absolute) or after maxIterations: the norm the method is built on, which for the
  * exp(U) weights of a Fokker–Planck operator asks for relative accuracy where the density is small too.
  */
@@ -28,7 +28,7 @@ public final class WeightedConjugateGradient {
     /**
      * @param a the operator, self-adjoint and positive definite in ⟨·,·⟩<sub>w</sub>
      * @param weights w &gt; 0
-     * @param inverseDiagonal 1/diag(A)
+     * @param preconditioner z = M r with M ≈ A⁻¹, self-adjoint and positive definite in ⟨·,·⟩<sub>w</sub>
      * @param b the right-hand side
      * @param x the start, overwritten by the solution
      * @param relative relative tolerance
@@ -36,7 +36,7 @@ public final class WeightedConjugateGradient {
      * @param maxIterations the cap
      * @return how it ended
      */
-    public KrylovReport solve(LinearMap a, double[] weights, double[] inverseDiagonal, double[] b, double[] x,
+    public KrylovReport solve(LinearMap a, double[] weights, LinearMap preconditioner, double[] b, double[] x,
             double relative, double absolute, int maxIterations) {
         double bNorm = Math.sqrt(Vectors.dot(b, b, weights));
         double threshold = Math.max(relative * bNorm, absolute);
@@ -45,7 +45,7 @@ public final class WeightedConjugateGradient {
             r[i] = b[i] - q[i];
         }
         double rNorm = Math.sqrt(Vectors.dot(r, r, weights));
-        Vectors.multiply(inverseDiagonal, r, z);
+        preconditioner.apply(r, z);
         System.arraycopy(z, 0, p, 0, n);
         double rho = Vectors.dot(r, z, weights);
         int iterations = 0;
@@ -60,7 +60,7 @@ public final class WeightedConjugateGradient {
             Vectors.axpy(-alpha, q, r);
             iterations++;
             rNorm = Math.sqrt(Vectors.dot(r, r, weights));
-            Vectors.multiply(inverseDiagonal, r, z);
+            preconditioner.apply(r, z);
             double rhoNew = Vectors.dot(r, z, weights);
             double beta = rhoNew / rho;
             rho = rhoNew;
