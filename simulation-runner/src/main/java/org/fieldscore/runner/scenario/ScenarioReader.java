@@ -123,7 +123,8 @@ public final class ScenarioReader {
 
         PlanContext plans = new PlanContext();
         long kept = 0;
-        for (Step step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
             Plan plan = doc.attempt(() -> {
                 try {
                     return step.plan(plans);
@@ -131,9 +132,11 @@ public final class ScenarioReader {
                     throw step.header().problem("", e.getMessage());
                 }
             });
-            if (plan == null) {
+            Step resolved = plan == null ? null : doc.attempt(() -> step.resolved(plans));
+            if (resolved == null) {
                 continue;
             }
+            steps.set(i, resolved);
             plans.add(step.id(), plan);
             kept += plan.resultBytes();
             long needed = kept + plan.workspaceBytes();

@@ -34,12 +34,14 @@ import org.fieldscore.runner.input.ScenarioNode;
  * @param rhs f as a formula, or null
  * @param coupling g
  * @param boundary the boundary node, or null for φ = 0 on every face
+ * @param conditions the boundary conditions read on the step's grid once it is known (null until planned)
  * @param solver the solver's name
  * @param stopping tolerance and iteration cap
  * @param project whether an incompatible pure Neumann/periodic source is projected (neutralising background)
  */
 public record PoissonStep(StepHeader header, Grid grid, Reference source, Formula rhs, Coupling coupling,
-        ScenarioNode boundary, String solver, Stopping stopping, boolean project) implements Step {
+        ScenarioNode boundary, BoundaryConditions conditions, String solver, Stopping stopping, boolean project)
+        implements Step {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("grid", "source", "rhs", "coupling", "boundary", "solver",
@@ -65,7 +67,7 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
         double tolerance = body.positive("tolerance", Stopping.DEFAULT.relative());
         int cap = body.integer("max-iterations", 1, Stopping.MAX_ITERATION_CAP, Stopping.DEFAULT.maxIterations());
         return new PoissonStep(header, grid, source, rhs, LagrangianStep.coupling(body.get("coupling")),
-                body.get("boundary"), body.choice("solver", PoissonSolvers.NAMES, PoissonSolvers.DEFAULT),
+                body.get("boundary"), null, body.choice("solver", PoissonSolvers.NAMES, PoissonSolvers.DEFAULT),
                 new Stopping(tolerance, 0, cap), body.bool("project", false));
     }
 
@@ -94,7 +96,6 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
         } catch (InvalidArgumentException e) {
             throw header.problem("grid", e.getMessage());
         }
-        conditions(g);
         Plan p = Plan.scalarField(g, 200, solver + " solve of laplacian(phi) = "
                 + (source != null ? coupling.value() + " * '" + source.id() + "'" : rhs.text()) + " on " + g
                 + " to relative residual " + stopping.relative());
@@ -103,9 +104,20 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
         return new Plan(p.kind(), g, 1, p.resultBytes(), 12 * p.resultBytes(), p.work(), p.summary(), metrics);
     }
 
-    private BoundaryConditions conditions(Grid g) {
-        return boundary == null ? BoundaryConditions.all(BoundaryCondition.dirichlet(0.0))
+    /** Reads the boundary block on the grid, which is known once the source is planned. */
+    @Override
+    public Step resolved(PlanContext context) {
+        Grid g = gridOf(context);
+        BoundaryConditions read = boundary == null ? BoundaryConditions.all(BoundaryCondition.dirichlet(0.0))
                 : BoundaryReading.read(boundary, g);
+        return new PoissonStep(header, grid, source, rhs, coupling, boundary, read, solver, stopping, project);
+    }
+
+    private BoundaryConditions requireResolved() {
+        if (conditions == null) {
+            throw new IllegalStateException("step '" + id() + "' runs before it was resolved by planning");
+        }
+        return conditions;
     }
 
     @Override
@@ -122,7 +134,7 @@ public record PoissonStep(StepHeader header, Grid grid, Reference source, Formul
         PoissonResult result;
         SampledScalarField phi;
         try {
-            PoissonProblem.Builder b = PoissonProblem.on(g).boundaries(conditions(g)).rightHandSide(f);
+            PoissonProblem.Builder b = PoissonProblem.on(g).boundaries(requireResolved()).rightHandSide(f);
             if (project) {
                 b.projectIncompatibleSource();
             }

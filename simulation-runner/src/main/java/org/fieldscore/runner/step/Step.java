@@ -27,6 +27,18 @@ public interface Step {
     Plan plan(PlanContext context);
 
     /**
+     * The step as planning resolved it, for running: a step whose inputs are only known while planning (a grid
+     * taken from another step's result) reads the declarations that depend on them here, once, so that running
+     * does not read them again. Called by the reader right after {@link #plan}; problems are reported like plan's.
+     *
+     * @param context the plans of the earlier steps
+     * @return the step to run; by default this step
+     */
+    default Step resolved(PlanContext context) {
+        return this;
+    }
+
+    /**
      * @param context the results of the earlier steps, the random seed and the progress listener
      * @return the result
      * @throws StepFailedException when the computation fails (e.g. a solver does not converge)
