@@ -122,6 +122,11 @@ public final class ExpressionLanguage {
         return parameters;
     }
 
+    /** @return the number of arguments the function {@code name} takes, or -1 when no function has that name */
+    private static int arity(String name) {
+        return UNARY.containsKey(name) ? 1 : BINARY.containsKey(name) ? 2 : -1;
+    }
+
     /** @return the names of every function an expression may call, alphabetically */
     public static List<String> functionNames() {
         List<String> names = new ArrayList<>(UNARY.keySet());
@@ -217,6 +222,9 @@ public final class ExpressionLanguage {
     /** A syntax error with the place where the scanner sees it, when it finds one. */
     private static ExpressionException syntaxError(String text, String what) {
         SyntaxLocator.Location at = SyntaxLocator.locate(text);
+        if (at == null) {
+            at = SyntaxLocator.wrongArity(text, ExpressionLanguage::arity);
+        }
         if (at == null) {
             return new ExpressionException("syntax error in '" + text + "': " + what);
         }

@@ -98,6 +98,54 @@ final class SyntaxLocator {
         return null;
     }
 
+    /**
+     * Finds the first function call whose number of arguments differs from the function's, for an expression whose
+     * parentheses balance.
+     *
+     * @param text an expression
+     * @param arity the number of arguments a name takes, or -1 when the name is not a function
+     * @return the call's name and position with what it takes, or null when every call has its arity
+     */
+    static Location wrongArity(String text, java.util.function.ToIntFunction<String> arity) {
+        record Call(String name, int offset, int[] commas) {
+        }
+        java.util.ArrayDeque<Call> calls = new java.util.ArrayDeque<>();
+        int i = 0;
+        int n = text.length();
+        String pendingName = null;
+        int pendingStart = -1;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+                pendingName = text.substring(start, i);
+                pendingStart = start;
+                continue;
+            }
+            if (c == '(') {
+                calls.push(new Call(pendingName, pendingStart, new int[1]));
+            } else if (c == ',' && !calls.isEmpty()) {
+                calls.peek().commas()[0]++;
+            } else if (c == ')' && !calls.isEmpty()) {
+                Call call = calls.pop();
+                int expected = call.name() == null ? -1 : arity.applyAsInt(call.name());
+                int given = call.commas()[0] + 1;
+                if (expected >= 0 && given != expected) {
+                    return new Location(call.offset(), "'" + call.name() + "' takes " + expected + " argument"
+                            + (expected == 1 ? "" : "s") + ", given " + given);
+                }
+            }
+            if (!Character.isWhitespace(c)) {
+                pendingName = null;
+            }
+            i++;
+        }
+        return null;
+    }
+
     private static int endOfNumber(String text, int start) {
         int i = start;
         int n = text.length();

@@ -63,7 +63,12 @@ class ExpressionLanguageTest {
 
         ExpressionException operands = assertThrows(ExpressionException.class,
                 () -> language.compile("hypot(x) + 1", List.of("x")));
-        assertTrue(operands.getMessage().contains("Not enough arguments for 'hypot'"), operands.getMessage());
+        assertTrue(operands.getMessage().contains("syntax error at character 1 of 'hypot(x) + 1': 'hypot' takes 2"
+                + " arguments, given 1"), operands.getMessage());
+        ExpressionException nested = assertThrows(ExpressionException.class,
+                () -> language.compile("x + sin((x), 2)", List.of("x")));
+        assertTrue(nested.getMessage().contains("syntax error at character 5 of 'x + sin((x), 2)': 'sin' takes 1"
+                + " argument, given 2"), nested.getMessage());
         ExpressionException operators = assertThrows(ExpressionException.class,
                 () -> language.compile("x +", List.of("x")));
         assertTrue(operators.getMessage().contains("syntax error at character 3 of 'x +': the operator '+' without its right operand"), operators.getMessage());
