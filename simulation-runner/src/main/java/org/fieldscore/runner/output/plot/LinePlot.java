@@ -267,6 +267,8 @@ public final class LinePlot {
         }
         plot.setDomainAxis(axis(xLabel));
         plot.setRangeAxis(axis(yLabel));
+        decadeTicks(plot.getDomainAxis());
+        decadeTicks(plot.getRangeAxis());
         return new Figure(ChartStyle.chart(title, subtitle, plot, true), width, height);
     }
 
@@ -274,10 +276,22 @@ public final class LinePlot {
         if (logLog) {
             LogAxis axis = new LogAxis(label);
             axis.setSmallestValue(1e-300);
-            axis.setNumberFormatOverride(new DecimalFormat("0.###E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            axis.setNumberFormatOverride(new DecimalFormat("0.#E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             return axis;
         }
         return ChartStyle.numberAxis(label);
+    }
+
+    /**
+     * Puts a logarithmic axis's ticks on whole powers of ten when its range spans a decade or more (ticks such as
+     * 10^2.8 = 6.31E2 tell a reader less than 1E2, 1E3); shorter ranges keep JFreeChart's finer ticks.
+     */
+    private static void decadeTicks(ValueAxis axis) {
+        if (axis instanceof LogAxis log && log.getUpperBound() >= 10 * log.getLowerBound()) {
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
+        }
     }
 
     private LinePlot addLine(String label, double[] x, double[] y, boolean dashed, boolean markers) {
