@@ -229,7 +229,7 @@ public final class ExpressionLanguage {
             return new ExpressionException("syntax error in '" + text + "': " + what);
         }
         return new ExpressionException("syntax error at character " + (at.offset() + 1) + " of '" + text + "': "
-                + at.what() + "; valid: operands joined by + - * / ^ %, e.g. '2*(x + 1)', every '(' closed by a ')'",
+                + at.what() + "; valid: " + at.valid(),
                 at.offset());
     }
 

@@ -12,8 +12,14 @@ final class SyntaxLocator {
      *
      * @param offset 0-based character in the expression
      * @param what what is wrong there
+     * @param valid what would be valid instead
      */
-    record Location(int offset, String what) {
+    record Location(int offset, String what, String valid) {
+
+        /** Where the structure breaks: the valid form is operands joined by operators, parentheses closed. */
+        Location(int offset, String what) {
+            this(offset, what, "operands joined by + - * / ^ %, e.g. '2*(x + 1)', every '(' closed by a ')'");
+        }
     }
 
     private SyntaxLocator() {
@@ -41,9 +47,7 @@ final class SyntaxLocator {
                 expectOperand = false;
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
-                    i++;
-                }
+                i = endOfName(text, i);
                 if (!expectOperand) {
                     return new Location(start, "an operand without an operator before it");
                 }
@@ -118,9 +122,7 @@ final class SyntaxLocator {
             char c = text.charAt(i);
             if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
-                    i++;
-                }
+                i = endOfName(text, i);
                 pendingName = text.substring(start, i);
                 pendingStart = start;
                 continue;
@@ -135,7 +137,8 @@ final class SyntaxLocator {
                 int given = call.commas()[0] + 1;
                 if (expected >= 0 && given != expected) {
                     return new Location(call.offset(), "'" + call.name() + "' takes " + expected + " argument"
-                            + (expected == 1 ? "" : "s") + ", given " + given);
+                            + (expected == 1 ? "" : "s") + ", given " + given, "'" + call.name() + "("
+                            + (expected == 1 ? "a" : "a, b") + ")'");
                 }
             }
             if (!Character.isWhitespace(c)) {
@@ -144,6 +147,14 @@ final class SyntaxLocator {
             i++;
         }
         return null;
+    }
+
+    private static int endOfName(String text, int start) {
+        int i = start;
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
     }
 
     private static int endOfNumber(String text, int start) {

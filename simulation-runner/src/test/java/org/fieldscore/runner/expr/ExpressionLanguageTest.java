@@ -68,7 +68,7 @@ class ExpressionLanguageTest {
         ExpressionException nested = assertThrows(ExpressionException.class,
                 () -> language.compile("x + sin((x), 2)", List.of("x")));
         assertTrue(nested.getMessage().contains("syntax error at character 5 of 'x + sin((x), 2)': 'sin' takes 1"
-                + " argument, given 2"), nested.getMessage());
+                + " argument, given 2; valid: 'sin(a)'"), nested.getMessage());
         ExpressionException operators = assertThrows(ExpressionException.class,
                 () -> language.compile("x +", List.of("x")));
         assertTrue(operators.getMessage().contains("syntax error at character 3 of 'x +': the operator '+' without its right operand"), operators.getMessage());

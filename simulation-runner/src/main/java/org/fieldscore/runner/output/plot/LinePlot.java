@@ -289,8 +289,6 @@ public final class LinePlot {
     private static void decadeTicks(ValueAxis axis) {
         if (axis instanceof LogAxis log && log.getUpperBound() >= 10 * log.getLowerBound()) {
             log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            log.setMinorTickCount(9);
-            log.setMinorTickMarksVisible(true);
         }
     }
 
