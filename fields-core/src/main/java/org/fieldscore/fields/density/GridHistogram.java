@@ -38,22 +38,12 @@ public final class GridHistogram {
                             + points.length + " values");
         }
         int n = points.length / d;
-        double[] lowEdge = new double[d];
-        for (int a = 0; a < d; a++) {
-            lowEdge[a] = bins.coordinate(a, 0) - 0.5 * bins.spacing(a);
-        }
         double[] counts = new double[bins.pointCount()];
         int outside = 0;
         for (int s = 0; s < n; s++) {
-            int flat = 0;
-            boolean inside = true;
-            for (int a = 0; a < d && inside; a++) {
-                int k = (int) Math.floor((points[s * d + a] - lowEdge[a]) / bins.spacing(a));
-                inside = k >= 0 && k < bins.size(a);
-                flat += k * bins.stride(a);
-            }
-            if (inside) {
-                counts[flat]++;
+            int b = binOf(bins, points, s * d);
+            if (b >= 0) {
+                counts[b]++;
             } else {
                 outside++;
             }
@@ -63,6 +53,28 @@ public final class GridHistogram {
             counts[b] *= scale;
         }
         return new Estimate(SampledScalarField.wrap(bins, counts), (double) outside / n);
+    }
+
+    /**
+     * The bin of one point: the grid point whose cell [x<sub>a</sub> − h<sub>a</sub>/2, x<sub>a</sub> + h<sub>a</sub>/2)
+     * holds it on every axis.
+     *
+     * @param bins a space grid whose points are the bin centres
+     * @param points row-major points
+     * @param offset where the point's first coordinate is
+     * @return the bin's flat index, or −1 when the point lies outside every bin (or has a NaN coordinate)
+     */
+    public static int binOf(Grid bins, double[] points, int offset) {
+        int flat = 0;
+        for (int a = 0; a < bins.spaceDimension(); a++) {
+            double h = bins.spacing(a);
+            double k = Math.floor((points[offset + a] - (bins.coordinate(a, 0) - 0.5 * h)) / h);
+            if (!(k >= 0 && k < bins.size(a))) {
+                return -1;
+            }
+            flat += (int) k * bins.stride(a);
+        }
+        return flat;
     }
 
     /**

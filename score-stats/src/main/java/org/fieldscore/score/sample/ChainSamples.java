@@ -149,11 +149,21 @@ public final class ChainSamples implements Serializable {
 
     /** @return the fraction of accepted proposals over all chains and steps (1 for unadjusted Langevin) */
     public double acceptanceRate() {
+        return acceptedProposals() / ((double) stepsPerChain * chains);
+    }
+
+    /** @return accepted proposals summed over the chains */
+    long acceptedProposals() {
         long sum = 0;
         for (long a : accepted) {
             sum += a;
         }
-        return sum / ((double) stepsPerChain * chains);
+        return sum;
+    }
+
+    /** @return steps (proposals) per chain, burn-in included */
+    long stepsPerChain() {
+        return stepsPerChain;
     }
 
     /**
