@@ -41,9 +41,6 @@ public record ChainSettings(int chains, int burnIn, int draws, int thin, long se
         if (!(divergenceRadius > 0)) {
             throw new IllegalArgumentException("divergenceRadius must be positive, got " + divergenceRadius);
         }
-        if ((long) chains * draws > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException("chains × draws = " + (long) chains * draws + " is too many to store");
-        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.density.GridHistogram;
 import org.fieldscore.score.model.GaussianMixtureModel;
@@ -67,6 +68,69 @@ public final class EnsembleStatistics implements Serializable {
      */
     public static int chainsPerBlock(int draws, int dimension) {
         return (int) Math.max(1, BLOCK_VALUES / ((long) draws * dimension));
+    }
+
+    /**
+     * Where K slices of an ensemble start when each is to hold whole blocks: slice k runs chains starts[k] …
+     * starts[k + 1] − 1. The slices are as even as the blocks allow; there are fewer when the ensemble has fewer
+     * blocks than K.
+     *
+     * @param chains the ensemble's chains, ≥ 1
+     * @param draws kept states per chain
+     * @param dimension coordinates per state
+     * @param slices the wanted number of slices K, ≥ 1
+     * @return the slice starts followed by the number of chains
+     */
+    public static int[] sliceStarts(int chains, int draws, int dimension, int slices) {
+        int per = chainsPerBlock(draws, dimension);
+        long blocks = (chains + (long) per - 1) / per;
+        int k = (int) Math.min(slices, blocks);
+        int[] starts = new int[k + 1];
+        for (int i = 0; i < k; i++) {
+            starts[i] = (int) Math.min(chains, (blocks * i / k) * per);
+        }
+        starts[k] = chains;
+        return starts;
+    }
+
+    /**
+     * Runs chains from … to − 1 block by block, keeping only their statistics: at most one block's samples are held
+     * at a time.
+     *
+     * @param sampler runs any block of the ensemble's chains
+     * @param from the first chain, on a block boundary
+     * @param to one past the last chain, &gt; from
+     * @param draws kept states per chain
+     * @param dimension coordinates per state
+     * @param bins the histogram's grid
+     * @param modes the mixture whose components define modes, or null
+     * @param listener receives one report per block
+     * @return the statistics of the chains
+     * @throws IllegalArgumentException when from is not on a block boundary, or a block's samples do not fit
+     */
+    public static EnsembleStatistics summarise(ChainBlocks sampler, int from, int to, int draws, int dimension,
+            Grid bins, GaussianMixtureModel modes, ProgressListener listener) {
+        int per = chainsPerBlock(draws, dimension);
+        if (from % per != 0 || to <= from) {
+            throw new IllegalArgumentException("a slice of chains " + from + " … " + (to - 1) + " does not start on a"
+                    + " block boundary (every " + per + " chains)");
+        }
+        int blocks = (int) ((to - (long) from + per - 1) / per);
+        listener.started("chains summarised in blocks of " + per, blocks);
+        EnsembleStatistics all = null;
+        for (int b = 0; b < blocks; b++) {
+            int first = from + b * per;
+            ChainSamples block = sampler.run(first, Math.min(per, to - first));
+            if (block.drawsPerChain() != draws || block.dimension() != dimension) {
+                throw new IllegalArgumentException("a block has " + block.drawsPerChain() + " draws of dimension "
+                        + block.dimension() + "; the ensemble " + draws + " of " + dimension);
+            }
+            EnsembleStatistics part = of(block, bins, modes);
+            all = all == null ? part : all.followedBy(part);
+            listener.advanced(b + 1L, "");
+        }
+        listener.finished();
+        return all;
     }
 
     /**
@@ -236,6 +300,18 @@ public final class EnsembleStatistics implements Serializable {
             all = all.followedBy(new Moments((long) b.chains * draws, b.mean[coordinate], b.m2[coordinate]));
         }
         return all;
+    }
+
+    /** Runs consecutive chains of one ensemble, each with the stream and start it has in the whole ensemble. */
+    @FunctionalInterface
+    public interface ChainBlocks {
+
+        /**
+         * @param firstChain the ensemble index of the first chain
+         * @param chains how many chains
+         * @return their samples
+         */
+        ChainSamples run(int firstChain, int chains);
     }
 
     /** Count, mean and sum of squared deviations M₂ of some values; {@link #followedBy} is Chan's update. */

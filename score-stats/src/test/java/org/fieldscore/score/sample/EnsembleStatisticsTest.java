@@ -93,6 +93,32 @@ class EnsembleStatisticsTest {
     }
 
     @Test
+    void aSummarisedEnsembleIsTheSameNumbersHoweverItIsSliced() {
+        int per = EnsembleStatistics.chainsPerBlock(1, 2);
+        assertEquals(1 << 20, per);
+        EnsembleStatistics.ChainBlocks point = (first, count) -> MALA.run(ChainSettings.of(count, 0, 1, 3), first,
+                START, ProgressListener.NONE);
+        int n = 2 * per + 1000;
+        int[] three = EnsembleStatistics.sliceStarts(n, 1, 2, 8);
+        assertArrayEquals(new int[] {0, per, 2 * per, n}, three, "at most one slice per block");
+        int[] two = EnsembleStatistics.sliceStarts(n, 1, 2, 2);
+        assertArrayEquals(new int[] {0, per, n}, two);
+        EnsembleStatistics whole = EnsembleStatistics.summarise(point, 0, n, 1, 2, BINS, MIXTURE,
+                ProgressListener.NONE);
+        EnsembleStatistics sliced = EnsembleStatistics.summarise(point, 0, per, 1, 2, BINS, MIXTURE,
+                ProgressListener.NONE).followedBy(EnsembleStatistics.summarise(point, per, n, 1, 2, BINS, MIXTURE,
+                ProgressListener.NONE));
+        assertEquals(n, whole.count());
+        for (int a = 0; a < 2; a++) {
+            assertEquals(whole.mean(a), sliced.mean(a), 0.0);
+            assertEquals(whole.variance(a), sliced.variance(a), 0.0);
+        }
+        assertArrayEquals(whole.modeFractions(), sliced.modeFractions(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> EnsembleStatistics.summarise(point, 5, n, 1, 2, BINS,
+                null, ProgressListener.NONE), "a slice must start on a block boundary");
+    }
+
+    @Test
     void blocksHoldAFixedAmountOfStatesAndPartsMustMatch() {
         assertEquals(1 << 20, EnsembleStatistics.chainsPerBlock(1, 2));
         assertEquals(1, EnsembleStatistics.chainsPerBlock(1 << 22, 1));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.scenario.Scenario;
@@ -16,6 +17,7 @@ import org.fieldscore.runner.step.Step;
 import org.fieldscore.runner.step.StepFailedException;
 import org.fieldscore.runner.step.StepResult;
 import org.fieldscore.score.sample.ChainSamples;
+import org.fieldscore.score.sample.EnsembleStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,26 @@ public final class ScenarioExecutor {
      */
     public static ChainSamples runChainSlice(Scenario scenario, String stepId, int from, int to)
             throws StepFailedException {
+        return onSlice(scenario, stepId, (step, context) -> step.runChains(context, from, to));
+    }
+
+    /**
+     * As {@link #runChainSlice}, for a step that keeps statistics: the slice's chains run block by block.
+     *
+     * @param scenario the scenario
+     * @param stepId the chain step's id
+     * @param from first chain, on a block boundary
+     * @param to one past the last chain
+     * @return the slice's statistics
+     * @throws StepFailedException when a step it depends on fails
+     */
+    public static EnsembleStatistics summariseChainSlice(Scenario scenario, String stepId, int from, int to)
+            throws StepFailedException {
+        return onSlice(scenario, stepId, (step, context) -> step.summariseChains(context, from, to));
+    }
+
+    private static <T> T onSlice(Scenario scenario, String stepId, BiFunction<ChainStep, RunContext, T> slice)
+            throws StepFailedException {
         RunContext context = new RunContext(scenario.seed(), scenario.baseDirectory(), scenario.language(),
                 ProgressListener.NONE);
         List<Step> steps = scenario.steps();
@@ -112,7 +134,7 @@ public final class ScenarioExecutor {
                 if (!(step instanceof ChainStep chains)) {
                     throw new IllegalArgumentException("step '" + stepId + "' runs no chains");
                 }
-                return chains.runChains(context, from, to);
+                return slice.apply(chains, context);
             }
             if (needed.contains(step.id())) {
                 try {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.grid.Grid;
+import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.pde.diffusion.HeatKernelSmoothing;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
@@ -17,6 +18,7 @@ import org.fieldscore.score.model.UnnormalizedModel;
 import org.fieldscore.score.sample.AnnealedLangevin;
 import org.fieldscore.score.sample.ChainSamples;
 import org.fieldscore.score.sample.ChainStart;
+import org.fieldscore.score.sample.EnsembleStatistics;
 
 /**
  * {@code type: annealed-langevin} — annealed Langevin dynamics (Y. Song and S. Ermon, NeurIPS 2019): chains walk
@@ -44,14 +46,15 @@ import org.fieldscore.score.sample.ChainStart;
  * @param grid the grid of the exact noised scores by the heat equation, or null for the model's own blurred scores
  * @param order the accuracy order of the grid scores' gradient
  * @param gridNode where the grid is declared (null without one)
+ * @param kept the statistics kept instead of the samples ({@code keep: statistics}), or null
  */
 public record AnnealedLangevinStep(StepHeader header, Reference model, double sigmaMax, double sigmaMin, int levels,
         double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes, Grid grid,
-        int order, ScenarioNode gridNode) implements ChainStep {
+        int order, ScenarioNode gridNode, KeptStatistics kept) implements ChainStep {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "sigma-max", "sigma-min", "levels", "step-size",
-            "steps-per-level", "chains", "start", "seed", "modes", "grid", "order");
+            "steps-per-level", "chains", "start", "seed", "modes", "grid", "order", "keep", "bins");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference model = reading.reference(body.require("model", "the id of a model or fit step (normal or"
@@ -81,9 +84,10 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         }
         return new AnnealedLangevinStep(header, model, max, min, body.integer("levels", 1, 1000, 10),
                 LangevinStep.stepSize(body), body.integer("steps-per-level", 1, 1_000_000, 100),
-                body.integer("chains", 1, 10_000_000, 1000), body.has("seed") ? body.get("seed").longValue() : null,
-                LangevinStep.start(body.get("start")),
-                body.has("modes") ? reading.reference(body.get("modes")) : null, grid, order, gridNode);
+                KeptStatistics.chains(body, KeptStatistics.requested(body), 10_000_000, 1000),
+                body.has("seed") ? body.get("seed").longValue() : null, LangevinStep.start(body.get("start")),
+                body.has("modes") ? reading.reference(body.get("modes")) : null, grid, order, gridNode,
+                KeptStatistics.read(body, reading, 1, false));
     }
 
     @Override
@@ -115,12 +119,19 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
             }
             context.model(model, "'annealed-langevin.model'", ModelCapability.BLURRED_SCORES);
         }
+        double work = 20.0 * d * chains * levels * stepsPerLevel
+                + (grid == null ? 0 : 2.0 * levels * grid.pointCount() * maxAxis(grid));
+        String summary = "annealed Langevin on '" + model.id() + "', sigma " + sigmaMax + " to " + sigmaMin + " in "
+                + levels + " levels x " + stepsPerLevel + " steps, " + chains + " chains";
+        List<String> modeMetrics = LangevinStep.modeMetrics(modes, d, context);
+        if (kept != null) {
+            return new Plan(ResultKind.SCALAR_FIELD, kept.bins(), 1, kept.resultBytes(),
+                    workspace - bytes + kept.workspaceBytes(d), work, summary + ", statistics kept",
+                    kept.metricNames(d, modeMetrics));
+        }
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
-        metrics.addAll(LangevinStep.modeMetrics(modes, d, context));
-        return new Plan(ResultKind.SAMPLES, null, d, bytes, workspace, 20.0 * d * chains * levels * stepsPerLevel
-                + (grid == null ? 0 : 2.0 * levels * grid.pointCount() * maxAxis(grid)),
-                "annealed Langevin on '" + model.id() + "', sigma " + sigmaMax + " to " + sigmaMin + " in " + levels
-                        + " levels x " + stepsPerLevel + " steps, " + chains + " chains", metrics);
+        metrics.addAll(modeMetrics);
+        return new Plan(ResultKind.SAMPLES, null, d, bytes, workspace, work, summary, metrics);
     }
 
     private static int maxAxis(Grid grid) {
@@ -159,7 +170,12 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
     }
 
     @Override
-    public ChainSamples runChains(RunContext context, int from, int to) {
+    public int dimension(RunContext context) {
+        return context.model(model).dimension();
+    }
+
+    @Override
+    public EnsembleStatistics.ChainBlocks sampler(RunContext context, ProgressListener listener) {
         ScoreModel target = context.model(model);
         NoiseConditionalScore blurred;
         if (grid != null) {
@@ -169,14 +185,18 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         } else {
             throw new IllegalStateException("'" + model.id() + "' was validated as a model with blurred scores");
         }
-        return new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel)
-                .run(to - from, from, seed != null ? seed : context.seedFor(id()), 0, start, context.progress());
+        AnnealedLangevin sampler = new AnnealedLangevin(blurred, sigmaMax, sigmaMin, levels, stepSize, stepsPerLevel);
+        long s = seed != null ? seed : context.seedFor(id());
+        return (first, count) -> sampler.run(count, first, s, 0, start, listener);
     }
 
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
         ChainSamples samples;
         try {
+            if (kept != null) {
+                return kept.result(id(), type(), summariseAllChains(context), modes);
+            }
             samples = runAllChains(context);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new StepFailedException(header, e.getMessage(), e);

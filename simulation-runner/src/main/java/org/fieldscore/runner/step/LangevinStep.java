@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldscore.fields.InvalidArgumentException;
+import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.score.diagnostics.ChainDiagnostics;
@@ -13,6 +14,7 @@ import org.fieldscore.score.model.UnnormalizedModel;
 import org.fieldscore.score.sample.ChainSamples;
 import org.fieldscore.score.sample.ChainSettings;
 import org.fieldscore.score.sample.ChainStart;
+import org.fieldscore.score.sample.EnsembleStatistics;
 import org.fieldscore.score.sample.MetropolisAdjustedLangevin;
 import org.fieldscore.score.sample.UnadjustedLangevin;
 
@@ -33,14 +35,16 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * @param seed the seed, or null for the derived one
  * @param start where chains start
  * @param modes a mixture model whose components define modes for the mode-fraction metrics, or null
+ * @param kept the statistics kept instead of the samples ({@code keep: statistics}), or null
  */
 public record LangevinStep(StepHeader header, Reference model, Reference field, boolean mala, double stepSize,
-        ChainSettings settings, Long seed, ChainStart start, Reference modes) implements ChainStep {
+        ChainSettings settings, Long seed, ChainStart start, Reference modes, KeptStatistics kept)
+        implements ChainStep {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LangevinStep.class);
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "score", "method", "step-size", "chains", "burn-in",
-            "draws", "thin", "start", "seed", "modes", "keep-paths");
+            "draws", "thin", "start", "seed", "modes", "keep-paths", "keep", "bins");
     /** States of a kept path that are drawn. */
     static final int PLOTTED_STATES = 300;
     private static final List<String> START_KEYS = List.of("lower", "upper", "sd");
@@ -55,8 +59,10 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
         boolean mala = body.choice("method", List.of("ula", "mala"), "ula").equals("mala");
         double eps = stepSize(body);
         Long seed = body.has("seed") ? body.get("seed").longValue() : null;
-        return new LangevinStep(header, model, field, mala, eps, chainSettings(header, body), seed,
-                start(body.get("start")), body.has("modes") ? reading.reference(body.get("modes")) : null);
+        ChainSettings settings = chainSettings(header, body, KeptStatistics.requested(body));
+        return new LangevinStep(header, model, field, mala, eps, settings, seed,
+                start(body.get("start")), body.has("modes") ? reading.reference(body.get("modes")) : null,
+                KeptStatistics.read(body, reading, settings.draws(), true));
     }
 
     /**
@@ -111,13 +117,21 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
      * whose whole path is kept for plots; the seed is filled in at run time).
      */
     static ChainSettings chainSettings(StepHeader header, MapNode body) {
-        int chains = body.integer("chains", 1, 10_000, 4);
+        return chainSettings(header, body, false);
+    }
+
+    /**
+     * As {@link #chainSettings(StepHeader, MapNode)}; when only statistics are kept, chains run block by block and
+     * neither the 10 000-chain nor the 50 000 000-point limit of kept samples applies.
+     */
+    static ChainSettings chainSettings(StepHeader header, MapNode body, boolean statistics) {
+        int chains = KeptStatistics.chains(body, statistics, 10_000, 4);
         int burnIn = body.integer("burn-in", 0, Integer.MAX_VALUE, 1000);
         int draws = body.integer("draws", 1, Integer.MAX_VALUE, 1000);
         int thin = body.integer("thin", 1, 1_000_000, 1);
-        if ((long) chains * draws > 50_000_000L) {
+        if (!statistics && (long) chains * draws > 50_000_000L) {
             throw header.problem("draws", "chains x draws = " + (long) chains * draws
-                    + " points is too many to keep; valid: at most 50 000 000");
+                    + " points is too many to keep; valid: at most 50 000 000, or 'keep: statistics'");
         }
         int paths = body.integer("keep-paths", 0, Math.min(chains, 20), 0);
         return new ChainSettings(chains, burnIn, draws, thin, 0L, paths, ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
@@ -178,15 +192,20 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
                         + " or a model step");
             }
         }
+        String summary = (mala ? "MALA" : "unadjusted Langevin") + " on " + (model != null ? "model '" + model.id()
+                + "'" : "score field '" + field.id() + "'") + ", step " + stepSize + ", " + settings.chains()
+                + " chains x (" + settings.burnIn() + " burn-in + " + settings.draws() + " draws)";
+        double work = (double) settings.chains() * settings.stepsPerChain() * d * 20;
+        if (kept != null) {
+            List<String> metrics = kept.metricNames(d, modeMetrics(modes, d, context));
+            return new Plan(ResultKind.SCALAR_FIELD, kept.bins(), 1, kept.resultBytes(), kept.workspaceBytes(d),
+                    work, summary + ", statistics kept", metrics);
+        }
         long points = (long) settings.chains() * settings.draws();
         List<String> metrics = new ArrayList<>(DataStep.metricNames(d));
         metrics.addAll(List.of("acceptance-rate", "ess-min", "rhat-max"));
         metrics.addAll(modeMetrics(modes, d, context));
-        return new Plan(ResultKind.SAMPLES, null, d, 8 * points * d, 8 * points * d,
-                (double) settings.chains() * settings.stepsPerChain() * d * 20,
-                (mala ? "MALA" : "unadjusted Langevin") + " on " + (model != null ? "model '" + model.id() + "'"
-                        : "score field '" + field.id() + "'") + ", step " + stepSize + ", " + settings.chains()
-                        + " chains x (" + settings.burnIn() + " burn-in + " + settings.draws() + " draws)", metrics);
+        return new Plan(ResultKind.SAMPLES, null, d, 8 * points * d, 8 * points * d, work, summary, metrics);
     }
 
     @Override
@@ -195,25 +214,33 @@ public record LangevinStep(StepHeader header, Reference model, Reference field, 
     }
 
     @Override
-    public ChainSamples runChains(RunContext context, int from, int to) {
+    public int dimension(RunContext context) {
+        return model != null ? context.model(model).dimension() : context.vector(field).components();
+    }
+
+    @Override
+    public EnsembleStatistics.ChainBlocks sampler(RunContext context, ProgressListener listener) {
         long s = seed != null ? seed : context.seedFor(id());
-        int recorded = Math.max(0, Math.min(settings.recordedChains(), to) - from);
-        ChainSettings cs = new ChainSettings(to - from, settings.burnIn(), settings.draws(), settings.thin(), s,
-                recorded, settings.divergenceRadius());
         ScoreModel score = model != null ? context.model(model) : ScoreModel.of(context.vector(field));
-        if (mala) {
-            if (!(score instanceof UnnormalizedModel u)) {
-                throw new IllegalArgumentException("MALA needs a model with a log density");
-            }
-            return new MetropolisAdjustedLangevin(u, stepSize).run(cs, from, start, context.progress());
+        if (mala && !(score instanceof UnnormalizedModel)) {
+            throw new IllegalArgumentException("MALA needs a model with a log density");
         }
-        return new UnadjustedLangevin(score, stepSize).run(cs, from, start, context.progress());
+        return (first, count) -> {
+            int recorded = Math.max(0, Math.min(settings.recordedChains(), first + count) - first);
+            ChainSettings cs = new ChainSettings(count, settings.burnIn(), settings.draws(), settings.thin(), s,
+                    recorded, settings.divergenceRadius());
+            return mala ? new MetropolisAdjustedLangevin((UnnormalizedModel) score, stepSize).run(cs, first, start,
+                    listener) : new UnadjustedLangevin(score, stepSize).run(cs, first, start, listener);
+        };
     }
 
     @Override
     public StepResult run(RunContext context) throws StepFailedException {
         ChainSamples samples;
         try {
+            if (kept != null) {
+                return kept.result(id(), type(), summariseAllChains(context), modes);
+            }
             samples = runAllChains(context);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new StepFailedException(header, e.getMessage(), e);

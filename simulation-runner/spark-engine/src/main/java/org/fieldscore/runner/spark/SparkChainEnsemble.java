@@ -14,13 +14,16 @@ import org.fieldscore.runner.step.ChainEnsemble;
 import org.fieldscore.runner.step.ChainStep;
 import org.fieldscore.runner.step.StepFailedException;
 import org.fieldscore.score.sample.ChainSamples;
+import org.fieldscore.score.sample.EnsembleStatistics;
 
 /**
  * The chains of a Langevin step as the partitions of a Spark job: partition k of K runs chains
  * ⌊k·n/K⌋ … ⌊(k + 1)·n/K⌋ − 1 of the n chains on a fresh reading of the scenario (the steps the chain step depends
  * on run again on the executor), chain g drawing from the stream (seed, g); the driver collects the slices in
  * order and concatenates them, so samples and every metric equal a local run. K is twice Spark's default
- * parallelism (at most n). Every sample travels back to the driver: a step keeps at most 50 000 000 points.
+ * parallelism (at most n). Every sample travels back to the driver: a step keeps at most 50 000 000 points. A step
+ * with {@code keep: statistics} sends back only each slice's statistics; its slices hold whole blocks of chains
+ * ({@link EnsembleStatistics#sliceStarts}), so the merged statistics are those of a local run to the last bit.
  */
 final class SparkChainEnsemble implements ChainEnsemble {
 
@@ -36,33 +39,56 @@ final class SparkChainEnsemble implements ChainEnsemble {
     public ChainSamples run(ChainStep step) {
         int n = step.ensembleSize();
         int partitions = Math.min(n, 2 * spark.defaultParallelism());
+        int[] starts = new int[partitions + 1];
+        for (int k = 0; k <= partitions; k++) {
+            starts[k] = (int) ((long) k * n / partitions);
+        }
+        return ChainSamples.concatenate(slices(step, starts, false));
+    }
+
+    @Override
+    public EnsembleStatistics statistics(ChainStep step, int dimension) {
+        int[] starts = EnsembleStatistics.sliceStarts(step.ensembleSize(), step.kept().chainDraws(), dimension,
+                2 * spark.defaultParallelism());
+        EnsembleStatistics all = null;
+        for (EnsembleStatistics s : this.<EnsembleStatistics>slices(step, starts, true)) {
+            all = all == null ? s : all.followedBy(s);
+        }
+        return all;
+    }
+
+    /** Runs slice k (chains starts[k] … starts[k + 1] − 1) as partition k; returns the slices' values in order. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> slices(ChainStep step, int[] starts, boolean statistics) {
         ScenarioCase source = scenario;
         String id = step.id();
-        Function<Integer, Slice> slice = k -> Slice.run(source, id, (int) ((long) k * n / partitions),
-                (int) ((long) (k + 1) * n / partitions));
+        int partitions = starts.length - 1;
+        Function<Integer, Slice> slice = k -> Slice.run(source, id, starts[k], starts[k + 1], statistics);
         List<Slice> slices = spark.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions).map(slice)
                 .collect();
-        List<ChainSamples> samples = new ArrayList<>();
+        List<T> values = new ArrayList<>();
         for (Slice s : slices) {
             if (s.failure() != null) {
                 throw new IllegalArgumentException(s.failure());
             }
-            samples.add(s.samples());
+            values.add((T) s.value());
         }
-        return ChainSamples.concatenate(samples);
+        return values;
     }
 
     /**
-     * One partition's chains, or why they failed (a value, so a failing computation is not retried).
+     * One partition's chains (their samples or statistics), or why they failed (a value, so a failing computation is
+     * not retried).
      *
-     * @param samples the slice's samples, or null
+     * @param value the slice's samples or statistics, or null
      * @param failure the failure's message, or null
      */
-    record Slice(ChainSamples samples, String failure) implements Serializable {
+    record Slice(Serializable value, String failure) implements Serializable {
 
-        static Slice run(ScenarioCase scenario, String stepId, int from, int to) {
+        static Slice run(ScenarioCase scenario, String stepId, int from, int to, boolean statistics) {
             try {
-                return new Slice(ScenarioExecutor.runChainSlice(scenario.read(), stepId, from, to), null);
+                return new Slice(statistics ? ScenarioExecutor.summariseChainSlice(scenario.read(), stepId, from, to)
+                        : ScenarioExecutor.runChainSlice(scenario.read(), stepId, from, to), null);
             } catch (InvalidScenarioException | StepFailedException | IllegalArgumentException | ArithmeticException e) {
                 return new Slice(null, e.getMessage());
             }
