@@ -86,7 +86,7 @@ final class RunCommand extends ScenarioCommand {
         Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
         Instant started = Instant.now();
         // the engine first: an unreachable cluster is reported before anything is written
-        try (Engine cluster = Engines.open(engine, master, scenario.name())) {
+        try (Engine cluster = Engines.open(engine, master, scenario.name(), threads)) {
             return executeWith(scenario, folder, started, cluster);
         } catch (EngineException e) {
             return engineFailure(e);

@@ -15,9 +15,11 @@ public interface EngineProvider {
      *
      * @param master where to run (an engine-specific URL), or null for the engine's default
      * @param application the application's name (the scenario's), shown by the cluster
+     * @param threads the threads each task's parallel loops use where it runs ({@code --threads}), or null for all
+     *     the cores of the JVM that runs it
      * @return the open engine
      * @throws EngineException when the options are invalid, the engine's libraries are missing, or the cluster
      *     cannot be reached
      */
-    Engine open(String master, String application) throws EngineException;
+    Engine open(String master, String application, Integer threads) throws EngineException;
 }

@@ -21,10 +21,12 @@ public final class Engines {
      * @param name the engine's name
      * @param master the engine's master URL, or null
      * @param application the application's name
+     * @param threads the threads of each task where it runs ({@code --threads}), or null
      * @return the open engine, or null for {@value #LOCAL}
      * @throws EngineException when the name is unknown, the engine is not on the class path, or it cannot open
      */
-    public static Engine open(String name, String master, String application) throws EngineException {
+    public static Engine open(String name, String master, String application, Integer threads)
+            throws EngineException {
         if (LOCAL.equals(name)) {
             if (master != null) {
                 throw new EngineException("--master " + master + " needs a cluster engine: add --engine spark",
@@ -36,7 +38,7 @@ public final class Engines {
         try {
             for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
                 if (p.name().equals(name)) {
-                    return p.open(master, application);
+                    return p.open(master, application, threads);
                 }
                 known.add(p.name());
             }

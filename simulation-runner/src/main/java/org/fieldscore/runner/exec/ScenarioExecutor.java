@@ -1,23 +1,16 @@
 package org.fieldscore.runner.exec;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 import org.fieldscore.fields.progress.ProgressListener;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.ChainEnsemble;
-import org.fieldscore.runner.step.ChainStep;
-import org.fieldscore.runner.step.Reference;
 import org.fieldscore.runner.step.RunContext;
 import org.fieldscore.runner.step.Step;
 import org.fieldscore.runner.step.StepFailedException;
 import org.fieldscore.runner.step.StepResult;
-import org.fieldscore.score.sample.ChainSamples;
-import org.fieldscore.score.sample.EnsembleStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,67 +76,5 @@ public final class ScenarioExecutor {
             results.add(result);
         }
         return results;
-    }
-
-    /**
-     * Runs one slice of a Langevin step's chains where an engine placed it: the steps it depends on (directly or
-     * through others) run first, as in a whole run, then chains from … to − 1.
-     *
-     * @param scenario the scenario
-     * @param stepId the chain step's id
-     * @param from first chain
-     * @param to one past the last chain
-     * @return the slice's samples
-     * @throws StepFailedException when a step it depends on fails
-     */
-    public static ChainSamples runChainSlice(Scenario scenario, String stepId, int from, int to)
-            throws StepFailedException {
-        return onSlice(scenario, stepId, (step, context) -> step.runChains(context, from, to));
-    }
-
-    /**
-     * As {@link #runChainSlice}, for a step that keeps statistics: the slice's chains run block by block.
-     *
-     * @param scenario the scenario
-     * @param stepId the chain step's id
-     * @param from first chain, on a block boundary
-     * @param to one past the last chain
-     * @return the slice's statistics
-     * @throws StepFailedException when a step it depends on fails
-     */
-    public static EnsembleStatistics summariseChainSlice(Scenario scenario, String stepId, int from, int to)
-            throws StepFailedException {
-        return onSlice(scenario, stepId, (step, context) -> step.summariseChains(context, from, to));
-    }
-
-    private static <T> T onSlice(Scenario scenario, String stepId, BiFunction<ChainStep, RunContext, T> slice)
-            throws StepFailedException {
-        RunContext context = new RunContext(scenario.seed(), scenario.baseDirectory(), scenario.language(),
-                ProgressListener.NONE);
-        List<Step> steps = scenario.steps();
-        Set<String> needed = new HashSet<>(List.of(stepId));
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            if (needed.contains(steps.get(i).id())) {
-                for (Reference r : steps.get(i).references()) {
-                    needed.add(r.id());
-                }
-            }
-        }
-        for (Step step : steps) {
-            if (step.id().equals(stepId)) {
-                if (!(step instanceof ChainStep chains)) {
-                    throw new IllegalArgumentException("step '" + stepId + "' runs no chains");
-                }
-                return slice.apply(chains, context);
-            }
-            if (needed.contains(step.id())) {
-                try {
-                    context.add(step.run(context));
-                } catch (RuntimeException e) {
-                    throw new StepFailedException(step.header(), String.valueOf(e.getMessage()), e);
-                }
-            }
-        }
-        throw new IllegalArgumentException("the scenario has no step '" + stepId + "'");
     }
 }

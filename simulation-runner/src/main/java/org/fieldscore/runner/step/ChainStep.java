@@ -57,8 +57,21 @@ public interface ChainStep extends Step {
      * @return the slice's statistics
      */
     default EnsembleStatistics summariseChains(RunContext context, int from, int to) {
-        return kept().summarise(sampler(context, ProgressListener.NONE), context, from, to, dimension(context),
-                modes());
+        return summariseChains(sampler(context, ProgressListener.NONE), context, from, to);
+    }
+
+    /**
+     * As {@link #summariseChains(RunContext, int, int)} with a sampler prepared before.
+     *
+     * @param sampler the step's {@link #sampler}
+     * @param context the results of the steps this one references
+     * @param from first chain, on a block boundary
+     * @param to one past the last chain
+     * @return the slice's statistics
+     */
+    default EnsembleStatistics summariseChains(EnsembleStatistics.ChainBlocks sampler, RunContext context, int from,
+            int to) {
+        return kept().summarise(sampler, context, from, to, dimension(context), modes());
     }
 
     /**

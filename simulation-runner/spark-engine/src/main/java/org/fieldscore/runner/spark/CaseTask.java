@@ -14,12 +14,19 @@ final class CaseTask extends AbstractFunction1<Iterator<StudyCase>, CaseResult> 
 
     private static final long serialVersionUID = 1L;
 
+    private final Integer threads;
+
+    /** @param threads the threads of the case's parallel loops on its executor, or null for the executor's cores */
+    CaseTask(Integer threads) {
+        this.threads = threads;
+    }
+
     @Override
     public CaseResult apply(Iterator<StudyCase> partition) {
         StudyCase c = partition.next();
         if (partition.hasNext()) {
             throw new IllegalStateException("a case partition holds one case; " + c.id() + " came with others");
         }
-        return CaseExecution.run(c);
+        return ExecutorThreads.run(threads, () -> CaseExecution.run(c));
     }
 }

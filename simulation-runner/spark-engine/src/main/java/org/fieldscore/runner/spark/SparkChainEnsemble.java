@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.fieldscore.runner.exec.ScenarioExecutor;
+import org.fieldscore.runner.exec.ChainSlices;
 import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.scenario.ScenarioCase;
 import org.fieldscore.runner.step.ChainEnsemble;
@@ -18,8 +18,8 @@ import org.fieldscore.score.sample.EnsembleStatistics;
 
 /**
  * The chains of a Langevin step as the partitions of a Spark job: partition k of K runs chains
- * ⌊k·n/K⌋ … ⌊(k + 1)·n/K⌋ − 1 of the n chains on a fresh reading of the scenario (the steps the chain step depends
- * on run again on the executor), chain g drawing from the stream (seed, g); the driver collects the slices in
+ * ⌊k·n/K⌋ … ⌊(k + 1)·n/K⌋ − 1 of the n chains ({@link ChainSlices}: the steps the chain step depends on run once
+ * per executor JVM), chain g drawing from the stream (seed, g); the driver collects the slices in
  * order and concatenates them, so samples and every metric equal a local run. K is twice Spark's default
  * parallelism (at most n). Every sample travels back to the driver: a step keeps at most 50 000 000 points. A step
  * with {@code keep: statistics} sends back only each slice's statistics; its slices hold whole blocks of chains
@@ -29,10 +29,12 @@ final class SparkChainEnsemble implements ChainEnsemble {
 
     private final JavaSparkContext spark;
     private final ScenarioCase scenario;
+    private final Integer threads;
 
-    SparkChainEnsemble(JavaSparkContext spark, ScenarioCase scenario) {
+    SparkChainEnsemble(JavaSparkContext spark, ScenarioCase scenario, Integer threads) {
         this.spark = spark;
         this.scenario = scenario;
+        this.threads = threads;
     }
 
     @Override
@@ -63,7 +65,9 @@ final class SparkChainEnsemble implements ChainEnsemble {
         ScenarioCase source = scenario;
         String id = step.id();
         int partitions = starts.length - 1;
-        Function<Integer, Slice> slice = k -> Slice.run(source, id, starts[k], starts[k + 1], statistics);
+        Integer taskThreads = threads;
+        Function<Integer, Slice> slice = k -> ExecutorThreads.run(taskThreads, () -> Slice.run(source, id, starts[k],
+                starts[k + 1], statistics));
         List<Slice> slices = spark.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions).map(slice)
                 .collect();
         List<T> values = new ArrayList<>();
@@ -87,8 +91,8 @@ final class SparkChainEnsemble implements ChainEnsemble {
 
         static Slice run(ScenarioCase scenario, String stepId, int from, int to, boolean statistics) {
             try {
-                return new Slice(statistics ? ScenarioExecutor.summariseChainSlice(scenario.read(), stepId, from, to)
-                        : ScenarioExecutor.runChainSlice(scenario.read(), stepId, from, to), null);
+                return new Slice(statistics ? ChainSlices.statistics(scenario, stepId, from, to)
+                        : ChainSlices.samples(scenario, stepId, from, to), null);
             } catch (InvalidScenarioException | StepFailedException | IllegalArgumentException | ArithmeticException e) {
                 return new Slice(null, e.getMessage());
             }

@@ -10,6 +10,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.fieldscore.runner.engine.Engine;
+import org.fieldscore.runner.exec.ChainSlices;
 import org.fieldscore.runner.engine.EngineException;
 import org.fieldscore.runner.scenario.ScenarioCase;
 import org.fieldscore.runner.step.ChainEnsemble;
@@ -39,19 +40,22 @@ final class SparkEngine implements Engine {
 
     private final JavaSparkContext spark;
     private final SparkMaster master;
+    private final Integer threads;
 
-    private SparkEngine(JavaSparkContext spark, SparkMaster master) {
+    private SparkEngine(JavaSparkContext spark, SparkMaster master, Integer threads) {
         this.spark = spark;
         this.master = master;
+        this.threads = threads;
     }
 
     /**
      * @param master the checked master
      * @param application the application's name
+     * @param threads the threads each task's parallel loops use on its executor, or null for the executor's cores
      * @return the engine with a running Spark context and, on a standalone cluster, at least one executor
      * @throws EngineException when the master cannot be reached or gives no executor
      */
-    static SparkEngine open(SparkMaster master, String application) throws EngineException {
+    static SparkEngine open(SparkMaster master, String application, Integer threads) throws EngineException {
         master.requireReachable();
         SparkConf conf = new SparkConf().setAppName("fieldscore " + application);
         if (!master.submitted()) {
@@ -68,7 +72,7 @@ final class SparkEngine implements Engine {
         } catch (RuntimeException | LinkageError e) {
             throw new EngineException("Spark could not start an application on " + master.url() + ": " + e, false, e);
         }
-        SparkEngine engine = new SparkEngine(spark, master);
+        SparkEngine engine = new SparkEngine(spark, master, threads);
         if (!master.embedded()) {
             engine.awaitExecutor();
         }
@@ -126,7 +130,7 @@ final class SparkEngine implements Engine {
         ClassTag<CaseResult> tag = ClassTag$.MODULE$.apply(CaseResult.class);
         Thread job = new Thread(() -> {
             try {
-                spark.sc().runJob(rdd.rdd(), new CaseTask(), new ResultQueue(queue), tag);
+                spark.sc().runJob(rdd.rdd(), new CaseTask(threads), new ResultQueue(queue), tag);
                 queue.add(Delivery.END);
             } catch (RuntimeException | Error e) {
                 queue.add(new Delivery(-1, null, e));
@@ -169,12 +173,13 @@ final class SparkEngine implements Engine {
 
     @Override
     public ChainEnsemble ensembleFor(ScenarioCase scenario) {
-        return new SparkChainEnsemble(spark, scenario);
+        return new SparkChainEnsemble(spark, scenario, threads);
     }
 
     @Override
     public void close() {
         spark.stop();
+        ChainSlices.forget();
     }
 
     /** A result or a failure on its way from the job's thread to the caller's. */

@@ -16,7 +16,7 @@ public final class SparkEngineProvider implements EngineProvider {
     }
 
     @Override
-    public Engine open(String master, String application) throws EngineException {
+    public Engine open(String master, String application, Integer threads) throws EngineException {
         try {
             Class.forName("org.apache.spark.SparkContext", false, SparkEngineProvider.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
@@ -24,6 +24,6 @@ public final class SparkEngineProvider implements EngineProvider {
                     + "org.apache.spark.SparkContext): run through ./fieldscore, which adds them, or with spark-submit"
                     + " as docs/studies.md shows", true, e);
         }
-        return SparkEngine.open(SparkMaster.parse(master), application);
+        return SparkEngine.open(SparkMaster.parse(master), application, threads);
     }
 }
