@@ -42,6 +42,16 @@ class LangevinVsDensityTest {
         return gaussian(START * Math.exp(-t / 2), 1 - Math.exp(-t));
     }
 
+    private static double l2(SampledScalarField a, SampledScalarField b) {
+        double[] u = a.copyValues();
+        double[] v = b.copyValues();
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            sum += (u[i] - v[i]) * (u[i] - v[i]);
+        }
+        return Math.sqrt(sum * BINS.cellVolume());
+    }
+
     @Test
     void chainsFollowTheExactLawOfTheirUpdate() {
         double epsilon = 0.2;
@@ -77,8 +87,19 @@ class LangevinVsDensityTest {
         assertTrue(ratios[0] < 1.5, "small epsilon agrees with the Fokker-Planck density: " + report);
         assertTrue(ratios[2] > 2.5, "large epsilon departs from it: " + report);
         assertTrue(excess[2] > 2.5 * excess[1] && excess[1] > 0, "the excess grows about like epsilon: " + report);
+        for (int k = 1; k < epsilons.length; k++) {
+            // the chains' law is the exact ULA Gaussian after 4/ε steps: its L2 distance from the OU density is the
+            // bias the estimate must find, within its fluctuation (about the sampling L2 distance / √bins ≈ 0.002
+            // here) and the binning's O(h²) difference of the two Gaussians' cell averages
+            double exact = l2(exactUla(epsilons[k], (int) Math.round(4.0 / epsilons[k])), ornsteinUhlenbeck(4.0));
+            assertTrue(Math.abs(bias[k] - exact) < 0.1 * exact + 0.003, "ε = " + epsilons[k] + ": L2 bias " + bias[k]
+                    + ", exact " + exact + "; " + report);
+        }
         double slope = Math.log(bias[2] / bias[1]) / Math.log(epsilons[2] / epsilons[1]);
-        assertTrue(Math.abs(slope - 1) < 0.3, "the L2 bias grows like epsilon (slope " + slope + "): " + report);
+        double exactSlope = Math.log(l2(exactUla(0.8, 5), ornsteinUhlenbeck(4.0))
+                / l2(exactUla(0.2, 20), ornsteinUhlenbeck(4.0))) / Math.log(4);
+        assertTrue(Math.abs(slope - exactSlope) < 0.1, "the L2 bias grows like the exact law's (slope " + slope
+                + ", exact " + exactSlope + "): " + report);
         LangevinVsDensity.Snapshot mala = new LangevinVsDensity(STANDARD, LangevinVsDensity.Sampler.MALA, 0.8)
                 .compare(ChainStart.at(START), 40_000, 5, 12.0, List.of(ornsteinUhlenbeck(1e3)),
                         ProgressListener.NONE).snapshots().get(0);

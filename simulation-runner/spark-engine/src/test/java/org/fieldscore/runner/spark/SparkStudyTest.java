@@ -103,7 +103,9 @@ class SparkStudyTest {
         assertEquals(0, r.exitCode(), r.toString());
         for (String master : new String[] {"local[2]", cluster.url()}) {
             Path out = dir.resolve("ensemble-" + master.replaceAll("[^a-z0-9]", "-"));
-            Runs.Result spark = Runs.run(Runs.args(ensemble, out, "--engine", "spark", "--master", master));
+            // one thread per task on the executors: the same numbers as the local engine on all cores
+            Runs.Result spark = Runs.run(Runs.args(ensemble, out, "--engine", "spark", "--master", master,
+                    "--threads", "1"));
             assertEquals(0, spark.exitCode(), spark + "\n" + cluster);
             assertTrue(spark.err().contains("Langevin chains run on Spark 4.0.1 on " + master), spark.toString());
             SameNumbers.assertSameSummary(expected.resolve("summary.json"), out.resolve("summary.json"));
