@@ -12,7 +12,8 @@ import org.fieldscore.fields.InvalidArgumentException;
  * bit those of the sweep, on any number of threads.
  *
  * <p>A run is blocked only where the step sequence allows it: no step observer (the intermediate states are never
- * all in memory at once), boundary data and sources constant in time, no absorbing faces, a slowest axis that is
+ * all in memory at once; a diffusion observer of chosen steps, {@link
+ * org.fieldscore.pde.diffusion.StepObserver#atSteps}, lets the passes run between them), boundary data and sources constant in time, no absorbing faces, a slowest axis that is
  * not periodic (its first and last planes are coupled). Elsewhere the solver sweeps step by step. Immutable.
  */
 public final class TemporalBlocking {

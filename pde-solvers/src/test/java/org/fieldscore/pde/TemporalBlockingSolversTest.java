@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.fieldscore.fields.InvalidArgumentException;
@@ -19,6 +21,7 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.pde.diffusion.DiffusionMethod;
 import org.fieldscore.pde.diffusion.DiffusionProblem;
 import org.fieldscore.pde.diffusion.DiffusionSolver;
+import org.fieldscore.pde.diffusion.StepObserver;
 import org.fieldscore.pde.wave.WaveProblem;
 import org.fieldscore.pde.wave.WaveSolver;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,35 @@ class TemporalBlockingSolversTest {
             }
         }
         assertEquals(3 * 3 * 2 * 3 * 2, compared);
+    }
+
+    /**
+     * An observer of some steps only lets the steps between them go in blocked passes; the snapshots it receives
+     * (and those it does not) are bit for bit those of a step-by-step run observed at every step.
+     */
+    @Test
+    void snapshotsAtChosenStepsAreTheSameWithBlocking() {
+        Grid g = grids().get(2);
+        DiffusionProblem p = DiffusionProblem.on(g).diffusivity(0.7).boundaries(boundaries(g).get(1))
+                .initial(bump(3)).source(ScalarField.of(3, (t, x) -> Math.sin(3 * x[0]) + 0.5)).build();
+        double dt = 0.9 * DiffusionSolver.largestStableStep(p);
+        int[] wanted = {4, 5, 13, 40};
+        Map<Integer, double[]> everyStep = new TreeMap<>();
+        DiffusionSolver.of(DiffusionMethod.EXPLICIT_EULER).timeStep(dt).temporalBlocking(TemporalBlocking.OFF)
+                .observer(state -> everyStep.put(state.step(), state.field().copyValues())).run(p, 40 * dt);
+        Map<Integer, double[]> chosen = new TreeMap<>();
+        DiffusionSolver.of(DiffusionMethod.EXPLICIT_EULER).timeStep(dt)
+                .temporalBlocking(TemporalBlocking.stepsPerPass(6))
+                .observer(StepObserver.atSteps(wanted,
+                        state -> chosen.put(state.step(), state.field().copyValues())))
+                .run(p, 40 * dt);
+        assertEquals(List.of(0, 4, 5, 13, 40), List.copyOf(chosen.keySet()), "step 0 and the chosen steps only");
+        for (int step : chosen.keySet()) {
+            assertArrayEquals(everyStep.get(step), chosen.get(step), 0.0, "step " + step);
+        }
+        assertEquals(13, StepObserver.atSteps(wanted, s -> { }).nextObservedStep(6));
+        assertEquals(Integer.MAX_VALUE, StepObserver.atSteps(wanted, s -> { })
+                .nextObservedStep(41));
     }
 
     @Test

@@ -130,7 +130,8 @@ public final class DiffusionSolver {
     }
 
     /**
-     * @param stepObserver called for the initial state and after every step
+     * @param stepObserver called for the initial state and after every step (or the steps it names, {@link
+     *     StepObserver#atSteps})
      * @return a copy
      */
     public DiffusionSolver observer(StepObserver stepObserver) {
@@ -223,7 +224,9 @@ public final class DiffusionSolver {
 
     private void stepDone(Run run, int n, double t) {
         progress.advanced(n, "t = " + t);
-        observer.onStep(new StepState(run.op, run.u, n, t));
+        if (observer.nextObservedStep(n) == n) {
+            observer.onStep(new StepState(run.op, run.u, n, t));
+        }
     }
 
     /** The state of one run. */
@@ -290,8 +293,8 @@ public final class DiffusionSolver {
 
         /**
          * The explicit method: steps × subSteps sub-steps of the same Δt = dt/subSteps. With boundary data and sources
-         * constant in time and no observer, they go in temporally blocked passes where that pays (or as the
-         * {@link TemporalBlocking} setting says), in groups of whole steps that are whole passes.
+         * constant in time, they go in temporally blocked passes where that pays (or as the {@link TemporalBlocking}
+         * setting says), in groups of whole steps that are whole passes and end at every step the observer needs.
          */
         void explicitSteps(int steps, int subSteps, double dt, double endTime) {
             double h = dt / subSteps;
@@ -299,14 +302,13 @@ public final class DiffusionSolver {
             int perPass = 1;
             if (constantData) {
                 forcing(0, h);
-                if (observer == StepObserver.NONE) {
-                    int arrays = explicitTerm == null ? 2 : 3;
-                    perPass = blocking.resolve(op.steps().profitablePass(arrays));
-                }
+                int arrays = explicitTerm == null ? 2 : 3;
+                perPass = blocking.resolve(op.steps().profitablePass(arrays));
             }
             int group = perPass / gcd(perPass, subSteps);
-            for (int n = 1; n <= steps; n += group) {
-                int count = Math.min(group, steps - n + 1);
+            int count;
+            for (int n = 1; n <= steps; n += count) {
+                count = (int) Math.min(Math.min(group, steps - n + 1), (long) observer.nextObservedStep(n) - n + 1);
                 if (constantData) {
                     double[] last = op.steps().explicitSteps(count * subSteps, perPass, 1, k * h, 0, false,
                             explicitTerm, u, next);

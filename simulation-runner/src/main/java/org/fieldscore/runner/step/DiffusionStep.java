@@ -15,6 +15,7 @@ import org.fieldscore.pde.diffusion.DiffusionMethod;
 import org.fieldscore.pde.diffusion.DiffusionProblem;
 import org.fieldscore.pde.diffusion.DiffusionResult;
 import org.fieldscore.pde.diffusion.DiffusionSolver;
+import org.fieldscore.pde.diffusion.StepObserver;
 import org.fieldscore.pde.NotConvergedException;
 import org.fieldscore.pde.poisson.PoissonSolvers;
 import org.fieldscore.pde.Stopping;
@@ -170,7 +171,8 @@ public record DiffusionStep(StepHeader header, Grid grid, double diffusivity, do
             result = DiffusionSolver.of(method).timeStep(span.timeStep()).subCycle(subCycle)
                     .linearSolver(PoissonSolvers.byName(solver)).linearStopping(Stopping.relative(tolerance))
                     .progress(context.progress())
-                    .observer(state -> recorder.offer(state.time(), state::field))
+                    .observer(StepObserver.atSteps(span.snapshotSteps(), state -> recorder.offer(state.time(),
+                            state::field)))
                     .run(b.build(), span.endTime());
         } catch (NotConvergedException e) {
             throw new StepFailedException(header, "a linear solve did not converge: " + e.getMessage(), e);

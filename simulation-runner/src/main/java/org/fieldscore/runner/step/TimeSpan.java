@@ -73,6 +73,17 @@ record TimeSpan(double timeStep, double endTime, double[] snapshots, ScenarioNod
         return endTime / steps();
     }
 
+    /**
+     * @return the steps whose states {@link Recorder#offer} keeps: for each snapshot time τ the first step m with
+     *     m·Δt ≥ τ − Δt/2 (the actual step Δt), at most the last step
+     */
+    int[] snapshotSteps() {
+        int n = steps();
+        double dt = actualStep();
+        return Arrays.stream(snapshots).mapToInt(t -> (int) Math.min(n, Math.max(0, Math.ceil((t - 0.5 * dt) / dt))))
+                .distinct().toArray();
+    }
+
     /** Collects the snapshots from a solver's observer calls. Not thread-safe; one per run. */
     final class Recorder {
         private final List<Double> times = new ArrayList<>();
