@@ -30,7 +30,8 @@ import org.fieldscore.score.sample.EnsembleStatistics;
  * density (a formula model): its density on that grid is blurred exactly by the heat equation at every level
  * ({@link HeatKernelSmoothing}) and the scores are the field gradients of the logs, of accuracy {@code order} 2 or 4
  * ({@link GridNoiseConditionalScore}). The result is each chain's final state; metrics are the sample means and
- * variances and, with {@code modes: mixture-id}, the fraction of samples in each mode.
+ * variances and, with {@code modes: mixture-id}, the fraction of samples in each mode; with {@code keep: statistics}
+ * only mergeable statistics of the chains are kept ({@link KeptStatistics}).
  *
  * @param header id, type, position
  * @param model the model (normal or mixture)

@@ -24,7 +24,8 @@ import org.fieldscore.score.sample.UnadjustedLangevin;
  * potential). {@code method: mala} adds the Metropolis correction (models with a log density only). Reports the
  * acceptance rate and, over the chains, the smallest effective sample size and the largest split-R̂ of the
  * coordinates (A. Vehtari et al., Bayesian Analysis 16(2), 2021), with the sample mean and variance; with
- * {@code modes: mixture-id} also the fraction of samples in each mixture component's mode.
+ * {@code modes: mixture-id} also the fraction of samples in each mixture component's mode. With {@code keep:
+ * statistics} only mergeable statistics of the chains are kept ({@link KeptStatistics}).
  *
  * @param header id, type, position
  * @param model the model, or null
