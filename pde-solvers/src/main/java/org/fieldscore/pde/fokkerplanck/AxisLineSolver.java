@@ -41,7 +41,7 @@ final class AxisLineSolver {
     static final int COLUMNS = 64;
 
     /** x lines a block sweeps together. */
-    static final int X_LINES = 4;
+    static final int X_LINES = 8;
 
     private final FokkerPlanckOperator op;
     private final int d;
@@ -122,10 +122,31 @@ final class AxisLineSolver {
      * @param y receives the solution (may be r itself)
      */
     void solve(int a, double[] r, double[] y) {
+        solve(a, r, y, null);
+    }
+
+    /**
+     * y = (I − τL<sub>a</sub>)⁻¹ r + z, z added to each block while it is in cache.
+     *
+     * @param a the axis
+     * @param r the right-hand side
+     * @param y receives the solution plus z (may be r itself)
+     * @param z added to the solution, or null
+     */
+    void solve(int a, double[] r, double[] y, double[] z) {
+        int m = shape[a];
         forEachBlock(a, (base, elementStep, lineStep, count, firstLine) -> {
             substitute(a, r, y, base, elementStep, lineStep, count);
             if (periodic[a]) {
                 closeCycle(a, r, y, base, elementStep, lineStep, count, firstLine);
+            }
+            if (z != null) {
+                for (int k = 0; k < m; k++) {
+                    for (int c = 0; c < count; c++) {
+                        int q = base + k * elementStep + c * lineStep;
+                        y[q] += z[q];
+                    }
+                }
             }
         });
     }
@@ -221,7 +242,10 @@ final class AxisLineSolver {
         }
     }
 
-    /** Forward and back sweeps of the tridiagonal (leading) block: y = T⁻¹r on the first head cells of each line. */
+    /**
+     * Forward and back sweeps of the tridiagonal (leading) block: y = T⁻¹r on the first head cells of each line.
+     * Blocks of columns (unit line step) get loops with contiguous indices, which the JIT compiler vectorises.
+     */
     private void substitute(int a, double[] r, double[] y, int base, int elementStep, int lineStep, int count) {
         double[] down = op.lowerFaces(a);
         double[] inverse = inversePivots[a];
@@ -231,18 +255,31 @@ final class AxisLineSolver {
             int q = base + c * lineStep;
             y[q] = r[q] * inverse[q];
         }
+        if (lineStep == 1) {
+            for (int row = base + elementStep; row < base + head * elementStep; row += elementStep) {
+                int previous = row - elementStep;
+                for (int c = 0; c < count; c++) {
+                    y[row + c] = (r[row + c] + tau * down[previous + c] * y[previous + c]) * inverse[row + c];
+                }
+            }
+            for (int row = base + (head - 2) * elementStep; row >= base; row -= elementStep) {
+                int following = row + elementStep;
+                for (int c = 0; c < count; c++) {
+                    y[row + c] += gamma[row + c] * y[following + c];
+                }
+            }
+            return;
+        }
         for (int k = 1; k < head; k++) {
-            int row = base + k * elementStep;
             for (int c = 0; c < count; c++) {
-                int q = row + c * lineStep;
+                int q = base + k * elementStep + c * lineStep;
                 int previous = q - elementStep;
                 y[q] = (r[q] + tau * down[previous] * y[previous]) * inverse[q];
             }
         }
         for (int k = head - 2; k >= 0; k--) {
-            int row = base + k * elementStep;
             for (int c = 0; c < count; c++) {
-                int q = row + c * lineStep;
+                int q = base + k * elementStep + c * lineStep;
                 y[q] += gamma[q] * y[q + elementStep];
             }
         }

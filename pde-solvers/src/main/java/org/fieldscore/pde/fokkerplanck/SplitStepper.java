@@ -1,7 +1,5 @@
 package org.fieldscore.pde.fokkerplanck;
 
-import org.fieldscore.fields.parallel.ParallelLoops;
-
 /**
  * The operator-split implicit steps for dp/dt = L p + s with L = Σ<sub>a</sub> L<sub>a</sub>, the axis parts of
  * the fitted-flux operator, each implicit factor I − τL<sub>a</sub> solved directly along the grid lines by
@@ -56,9 +54,14 @@ final class SplitStepper {
      */
     void implicitEuler(double t0, double dt, double[] p, double[] next) {
         prepare(t0 + dt, dt);
-        System.arraycopy(p, 0, next, 0, p.length);
-        op.addSource(dt, next);
-        for (int a = 0; a < d; a++) {
+        double[] first = p;
+        if (op.source() != null) {
+            System.arraycopy(p, 0, next, 0, p.length);
+            op.addSource(dt, next);
+            first = next;
+        }
+        lines.solve(0, first, next);
+        for (int a = 1; a < d; a++) {
             lines.solve(a, next, next);
         }
     }
@@ -76,13 +79,8 @@ final class SplitStepper {
         op.apply(0, dt, p, next);
         op.addSource(dt, next);
         for (int a = 0; a < d; a++) {
-            lines.solve(a, next, next);
+            lines.solve(a, next, next, a == d - 1 ? p : null);
         }
-        ParallelLoops.forRange(0, p.length, 4096, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                next[i] += p[i];
-            }
-        });
     }
 
     /** Assembles the operator at {@code time} (time-dependent drift only) and factors the lines for τ. */
