@@ -80,17 +80,6 @@ final class AxisLineSolver {
         }
     }
 
-    /**
-     * The bytes of the factors on a grid: two arrays per axis and one more per periodic axis.
-     *
-     * @param d the dimension
-     * @param n the cells
-     * @return at most 3d arrays of 8 bytes per cell
-     */
-    static long bytes(int d, long n) {
-        return 3L * d * 8 * n;
-    }
-
     /** @return the τ of the current factors, NaN before the first {@link #factor} */
     double factoredStep() {
         return tau;

@@ -16,15 +16,16 @@ public enum FokkerPlanckMethod {
      * pⁿ⁺¹ = (I − ΔtL<sub>d</sub>ⁿ⁺¹)⁻¹ ⋯ (I − ΔtL<sub>1</sub>ⁿ⁺¹)⁻¹(pⁿ + Δt s), L<sub>a</sub> the fluxes across the
      * faces normal to axis a, each factor solved directly along the grid lines (tridiagonal, cyclic on a periodic
      * axis): first order, unconditionally stable and positive, mass-conserving, exp(−U) a fixed point; about as
-     * cheap per step as an explicit one. See {@link SplitStepper}.
+     * cheap per step as an explicit one (see docs/pde.md).
      */
     SPLIT_IMPLICIT_EULER("split-implicit-euler", 1),
     /**
      * Douglas's alternating-direction scheme with θ = ½: pⁿ⁺¹ = pⁿ + Π<sub>a</sub>(I − ½ΔtL<sub>a</sub>)⁻¹
-     * Δt(Lpⁿ + s), L at tⁿ + Δt/2, each factor solved directly along the grid lines: second order, stable for any Δt
-     * in the cases of {@link SplitStepper}, mass-conserving, exp(−U) a fixed point, not guaranteed positive; the
-     * first {@value FokkerPlanckSolver#RANNACHER_STEPS} steps are taken as two split implicit Euler half steps, as
-     * for Crank–Nicolson.
+     * Δt(Lpⁿ + s), L at tⁿ + Δt/2, each factor solved directly along the grid lines: second order in 1-, 2- and
+     * 3-D, mass-conserving, exp(−U) a fixed point, stable for any Δt in the von Neumann sense in 2-D and, in 3-D, for
+     * real axis spectra (as for a potential; docs/pde.md), not guaranteed positive; the first
+     * {@value FokkerPlanckSolver#RANNACHER_STEPS} steps are taken as two split implicit Euler half steps, as for
+     * Crank–Nicolson.
      */
     DOUGLAS_ADI("douglas-adi", 2);
 

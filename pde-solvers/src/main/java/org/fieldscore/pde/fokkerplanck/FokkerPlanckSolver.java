@@ -32,7 +32,10 @@ import org.fieldscore.pde.Stopping;
  * iterations) and a solve that does not get there throws {@link NotConvergedException}. Under no-flux and periodic
  * walls the exact step conserves Σ p ΔV; the solve's residual does not sum to zero, so after each implicit step
  * the density is rescaled to the mass the step must have (a change of the order of the stopping tolerance), and
- * mass is conserved to rounding by every method.
+ * mass is conserved to rounding by every method. The operator-split methods
+ * ({@link FokkerPlanckMethod#SPLIT_IMPLICIT_EULER}, {@link FokkerPlanckMethod#DOUGLAS_ADI}) solve no system
+ * iteratively: each axis factor is solved directly along the grid lines ({@code SplitStepper}), and they report 0
+ * linear iterations.
  *
  * <p>Mutable builder-style configuration; each run is independent.
  */
@@ -146,7 +149,8 @@ public final class FokkerPlanckSolver {
     /**
      * The memory a run, a stationary solve or a spectral-gap computation takes: the operator's arrays, the
      * stepper's and Krylov solver's work arrays (8 bytes per point each) and the multigrid preconditioner (its
-     * d + 4 fine arrays and {@link DiffusionMultigrid#workingBytes}).
+     * d + 4 fine arrays and {@link DiffusionMultigrid#workingBytes}). It also bounds the operator-split methods, which
+     * need the operator, three densities and at most 3d line-solve factors instead of the Krylov and multigrid arrays.
      *
      * @param grid the grid
      * @param gradientDrift whether the drift is given by a potential
