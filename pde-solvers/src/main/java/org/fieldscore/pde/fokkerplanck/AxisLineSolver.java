@@ -11,8 +11,9 @@ import org.fieldscore.fields.parallel.ParallelLoops;
  * <p>On a line with cells 0 … m − 1, row i of I − τL<sub>a</sub> reads
  * −τℓ<sub>i</sub> y<sub>i−1</sub> + δ<sub>i</sub> y<sub>i</sub> − τu<sub>i</sub> y<sub>i+1</sub> with
  * ℓ<sub>i</sub> the rate from cell i − 1 into i, u<sub>i</sub> the rate from i + 1 into i (the operator's face
- * coefficients, ≥ 0) and δ<sub>i</sub> = 1 + τ·(outflow rate of cell i along a). The columns sum to 1, so the
- * matrix is a nonsingular M-matrix: its inverse is ≥ 0 and Σ y = Σ r. It is factored once per τ (and after each
+ * coefficients, ≥ 0) and δ<sub>i</sub> = 1 + τ·(outflow rate of cell i along a). The columns sum to 1 (to
+ * 1 + τ·sink at an absorbing end), so the matrix is a nonsingular M-matrix: its inverse is ≥ 0, and Σ y = Σ r on a
+ * line without absorbing ends. It is factored once per τ (and after each
  * re-assembly) by Gaussian elimination without pivoting (the Thomas algorithm): pivots
  * β<sub>0</sub> = δ<sub>0</sub>, β<sub>i</sub> = δ<sub>i</sub> − τℓ<sub>i</sub>γ<sub>i−1</sub> and multipliers
  * γ<sub>i</sub> = τu<sub>i</sub>/β<sub>i</sub>, all &gt; 0 for an M-matrix; a solve is the forward sweep

@@ -8,10 +8,11 @@ package org.fieldscore.pde.fokkerplanck;
  * <ul>
  *   <li>{@link #implicitEuler Split implicit Euler} (Lie–Trotter / Yanenko's locally one-dimensional scheme,
  *       N. N. Yanenko, The Method of Fractional Steps, Springer 1971):
- *       pⁿ⁺¹ = (I − ΔtL<sub>d</sub>)⁻¹ ⋯ (I − ΔtL<sub>1</sub>)⁻¹(pⁿ + Δt s), the coefficients at tⁿ⁺¹. First order;
- *       each factor is the inverse of an M-matrix whose columns sum to 1, so the step is unconditionally stable,
- *       keeps p ≥ 0 and Σ p (exactly, up to rounding, under no-flux and periodic walls), and for a potential leaves
- *       exp(−U) unchanged because every axis flux of it vanishes (L<sub>a</sub> e<sup>−U</sup> = 0).</li>
+ *       pⁿ⁺¹ = (I − ΔtL<sub>d</sub>)⁻¹ ⋯ (I − ΔtL<sub>1</sub>)⁻¹(pⁿ + Δt s), the coefficients at tⁿ⁺¹, x first.
+ *       First order; each factor is the inverse of an M-matrix whose columns sum to 1 (more at absorbing walls), so
+ *       the step is unconditionally stable, keeps p ≥ 0 and Σ p (up to rounding, under no-flux and periodic walls),
+ *       and for a potential leaves exp(−U) unchanged because every axis flux of it vanishes
+ *       (L<sub>a</sub> e<sup>−U</sup> = 0).</li>
  *   <li>{@link #douglas Douglas ADI} with θ = ½ (J. Douglas and J. E. Gunn, "A general formulation of alternating
  *       direction methods", Numer. Math. 6, 428–453, 1964; W. Hundsdorfer and J. Verwer, Numerical Solution of
  *       Time-Dependent Advection-Diffusion-Reaction Equations, Springer 2003, §IV.3), in increment form with the
