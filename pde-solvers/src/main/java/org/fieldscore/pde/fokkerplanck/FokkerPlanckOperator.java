@@ -5,6 +5,7 @@ import org.fieldscore.fields.VectorField;
 import org.fieldscore.fields.bc.Face;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.parallel.ParallelLoops;
+import org.fieldscore.pde.internal.krylov.Vectors;
 
 /**
  * The finite-volume Fokker–Planck operator L of a {@link FokkerPlanckProblem}: dp/dt = L p + s on the cells of the
@@ -41,6 +42,7 @@ public final class FokkerPlanckOperator {
     private final double[] diag;
     private final double[][] up;
     private final double[][] down;
+    private final double[][][] wallSinks;
     private final double[] potential;
     private final double[] weights;
     private final double[] source;
@@ -64,6 +66,12 @@ public final class FokkerPlanckOperator {
         this.diag = new double[n];
         this.up = new double[d][n];
         this.down = new double[d][n];
+        this.wallSinks = new double[d][2][];
+        for (int a = 0; a < d; a++) {
+            for (int side = 0; side < 2; side++) {
+                wallSinks[a][side] = absorbing[a][side] ? new double[n / shape[a]] : null;
+            }
+        }
         if (problem.isGradientDrift()) {
             potential = new double[n];
             ParallelLoops.forRange(0, n, 1024, (from, to) -> {
@@ -183,10 +191,14 @@ public final class FokkerPlanckOperator {
                             out += up[a][left];
                         }
                         if (index == 0 && absorbing[a][0]) {
-                            out += wallSink(f, a, -1, t, x, b, flux);
+                            double sink = wallSink(f, a, -1, t, x, b, flux);
+                            wallSinks[a][0][lineOf(f, a)] = sink;
+                            out += sink;
                         }
                         if (index == shape[a] - 1 && absorbing[a][1]) {
-                            out += wallSink(f, a, +1, t, x, b, flux);
+                            double sink = wallSink(f, a, +1, t, x, b, flux);
+                            wallSinks[a][1][lineOf(f, a)] = sink;
+                            out += sink;
                         }
                     }
                     diag[f] = -out;
@@ -231,6 +243,16 @@ public final class FokkerPlanckOperator {
             return 1 - 0.5 * z + z * z / 12;
         }
         return z / Math.expm1(z);
+    }
+
+    /**
+     * @param flat a cell
+     * @param a an axis
+     * @return the number of the grid line along axis a through the cell: its flat index with coordinate a removed,
+     *     0 ≤ line &lt; N/n<sub>a</sub>
+     */
+    int lineOf(int flat, int a) {
+        return flat % stride[a] + flat / (stride[a] * shape[a]) * stride[a];
     }
 
     private int index(int flat, int a) {
@@ -359,6 +381,17 @@ public final class FokkerPlanckOperator {
         return down[a];
     }
 
+    /**
+     * @param a an axis
+     * @param side −1 for the low face, +1 for the high face
+     * @return per grid line along a ({@link #lineOf}), the rate from its end cell into the absorbing wall on that
+     *     side (part of that cell's outflow −L<sub>ii</sub>), or null when the face is not absorbing (the operator's
+     *     own array: do not modify)
+     */
+    double[] wallSinks(int a, int side) {
+        return wallSinks[a][side > 0 ? 1 : 0];
+    }
+
     /** @return the cells per axis (3 entries, 1 beyond the dimension; a copy) */
     int[] shape() {
         return shape.clone();
@@ -381,6 +414,18 @@ public final class FokkerPlanckOperator {
     /** @return the exp(U − min U) weights in which L is self-adjoint, or null (no potential, or too wide a range) */
     double[] symmetryWeights() {
         return weights;
+    }
+
+    /**
+     * target ← target + Δt·s (nothing without a source).
+     *
+     * @param dt Δt
+     * @param target a density on the grid points
+     */
+    void addSource(double dt, double[] target) {
+        if (source != null) {
+            Vectors.axpy(dt, source, target);
+        }
     }
 
     /** @return the source on the grid points, or null (the operator's own array: do not modify) */

@@ -32,7 +32,10 @@ import org.fieldscore.pde.Stopping;
  * iterations) and a solve that does not get there throws {@link NotConvergedException}. Under no-flux and periodic
  * walls the exact step conserves Σ p ΔV; the solve's residual does not sum to zero, so after each implicit step
  * the density is rescaled to the mass the step must have (a change of the order of the stopping tolerance), and
- * mass is conserved to rounding by every method.
+ * mass is conserved to rounding by every method. The operator-split methods
+ * ({@link FokkerPlanckMethod#SPLIT_IMPLICIT_EULER}, {@link FokkerPlanckMethod#DOUGLAS_ADI}) solve no system
+ * iteratively: each axis factor is solved directly along the grid lines ({@code SplitStepper}), and they report 0
+ * linear iterations.
  *
  * <p>Mutable builder-style configuration; each run is independent.
  */
@@ -146,7 +149,8 @@ public final class FokkerPlanckSolver {
     /**
      * The memory a run, a stationary solve or a spectral-gap computation takes: the operator's arrays, the
      * stepper's and Krylov solver's work arrays (8 bytes per point each) and the multigrid preconditioner (its
-     * d + 4 fine arrays and {@link DiffusionMultigrid#workingBytes}).
+     * d + 4 fine arrays and {@link DiffusionMultigrid#workingBytes}). It also bounds the operator-split methods, which
+     * need the operator, three densities and at most 3d line-solve factors instead of the Krylov and multigrid arrays.
      *
      * @param grid the grid
      * @param gradientDrift whether the drift is given by a potential
@@ -185,13 +189,13 @@ public final class FokkerPlanckSolver {
         int n = grid.pointCount();
         double[] p = problem.initial().sample(grid).copyValues();
         double[] next = new double[n];
-        double[] rhs = new double[n];
-        double[] source = op.source();
-        Krylov krylov = new Krylov(n);
-        FokkerPlanckPreconditioner preconditioner = method == FokkerPlanckMethod.EXPLICIT_EULER ? null
-                : preconditioner(op, multigrid);
+        boolean iterative = method.solvesIteratively();
+        double[] rhs = iterative ? new double[n] : null;
+        Krylov krylov = iterative ? new Krylov(n) : null;
+        FokkerPlanckPreconditioner preconditioner = iterative ? preconditioner(op, multigrid) : null;
+        SplitStepper split = iterative || method == FokkerPlanckMethod.EXPLICIT_EULER ? null : new SplitStepper(op);
         boolean timeDependent = problem.driftDependsOnTime();
-        double[] middle = method == FokkerPlanckMethod.CRANK_NICOLSON ? new double[n] : null;
+        double[] middle = method.order() == 2 ? new double[n] : null;
         double volume = grid.cellVolume();
         double initialMass = Vectors.sum(p) * volume;
         double minimum = min(p);
@@ -209,7 +213,7 @@ public final class FokkerPlanckSolver {
                             requireStable(op, dt);
                         }
                         op.apply(1, dt, p, next);
-                        addSource(next, source, dt);
+                        op.addSource(dt, next);
                     }
                     case IMPLICIT_EULER -> {
                         linearIterations += implicitStep(op, preconditioner, 1, t0, dt, p, next, rhs, krylov);
@@ -223,6 +227,16 @@ public final class FokkerPlanckSolver {
                                     next, rhs, krylov);
                         } else {
                             linearIterations += implicitStep(op, preconditioner, 0.5, t0, dt, p, next, rhs, krylov);
+                        }
+                    }
+                    case SPLIT_IMPLICIT_EULER -> split.implicitEuler(t0, dt, p, next);
+                    case DOUGLAS_ADI -> {
+                        if (step <= RANNACHER_STEPS) {
+                            double half = 0.5 * dt;
+                            split.implicitEuler(t0, half, p, middle);
+                            split.implicitEuler(t0 + half, half, middle, next);
+                        } else {
+                            split.douglas(t0, dt, p, next);
                         }
                     }
                     default -> throw new IllegalStateException(method.toString());
@@ -260,7 +274,7 @@ public final class FokkerPlanckSolver {
         } else {
             System.arraycopy(p, 0, rhs, 0, n);
         }
-        addSource(rhs, op.source(), dt);
+        op.addSource(dt, rhs);
         if (timeDependent) {
             op.assemble(t0 + dt);
             preconditioner.update();
@@ -473,12 +487,6 @@ public final class FokkerPlanckSolver {
     private static void requireStable(FokkerPlanckOperator op, double dt) {
         StabilityLimits.requireStable(EXPLICIT_CONDITION, dt,
                 StabilityLimits.explicitFokkerPlanckStep(op.largestOutflowRate()));
-    }
-
-    private static void addSource(double[] target, double[] source, double dt) {
-        if (source != null) {
-            Vectors.axpy(dt, source, target);
-        }
     }
 
     /** Rescales p so that Σp equals the mass the step must have (when p carries a positive total). */

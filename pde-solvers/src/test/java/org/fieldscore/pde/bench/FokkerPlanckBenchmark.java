@@ -14,6 +14,7 @@ import org.fieldscore.pde.fokkerplanck.FokkerPlanckOperator;
 import org.fieldscore.pde.fokkerplanck.FokkerPlanckProblem;
 import org.fieldscore.pde.fokkerplanck.FokkerPlanckResult;
 import org.fieldscore.pde.fokkerplanck.FokkerPlanckSolver;
+import org.fieldscore.pde.fokkerplanck.SplitSteps;
 import org.fieldscore.pde.fokkerplanck.StationaryDensity;
 import org.fieldscore.pde.internal.EllipticOperator;
 import org.fieldscore.pde.internal.solve.PreparedSolve;
@@ -51,6 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class FokkerPlanckBenchmark {
 
+    /** The step of the implicit benchmarks, about 13 explicit limits at 256². */
+    private static final double SPLIT_STEP = 0.01;
+
     /** "2" for 256², "3" for 128³. */
     @Param({"2", "3"})
     public int dimension;
@@ -66,6 +70,8 @@ public class FokkerPlanckBenchmark {
     private EllipticOperator poisson;
     private double[] rhs;
     private double[] solution;
+    private SplitSteps splitEuler;
+    private SplitSteps douglas;
 
     /** Builds an OU problem on [−5, 5]^d and a Dirichlet diffusion/Poisson operator with as many cells. */
     @Setup
@@ -96,6 +102,8 @@ public class FokkerPlanckBenchmark {
         dt = 0.1 * h * h;
         rhs = u.clone();
         solution = poisson.newArray();
+        splitEuler = new SplitSteps(problem, FokkerPlanckMethod.SPLIT_IMPLICIT_EULER, SPLIT_STEP);
+        douglas = new SplitSteps(problem, FokkerPlanckMethod.DOUGLAS_ADI, SPLIT_STEP);
     }
 
     /** @return L·p */
@@ -132,6 +140,36 @@ public class FokkerPlanckBenchmark {
         }
         return FokkerPlanckSolver.of(FokkerPlanckMethod.IMPLICIT_EULER).timeStep(0.01).withJacobiPreconditioner()
                 .run(problem, 0.1);
+    }
+
+    /** @return one split implicit Euler step (operator assembled and lines factored once, as in a run) */
+    @Benchmark
+    public double[] splitImplicitEulerStep() {
+        return splitEuler.step();
+    }
+
+    /** @return one Douglas ADI step (operator assembled and lines factored once, as in a run) */
+    @Benchmark
+    public double[] douglasAdiStep() {
+        return douglas.step();
+    }
+
+    /** @return ten split implicit Euler steps of a run, assembly and factoring included (2-D only; divide by ten) */
+    @Benchmark
+    public FokkerPlanckResult splitImplicitEulerTenSteps() {
+        if (dimension != 2) {
+            return null;
+        }
+        return FokkerPlanckSolver.of(FokkerPlanckMethod.SPLIT_IMPLICIT_EULER).timeStep(SPLIT_STEP).run(problem, 0.1);
+    }
+
+    /** @return ten Douglas ADI steps of a run, assembly and factoring included (2-D only; divide by ten) */
+    @Benchmark
+    public FokkerPlanckResult douglasAdiTenSteps() {
+        if (dimension != 2) {
+            return null;
+        }
+        return FokkerPlanckSolver.of(FokkerPlanckMethod.DOUGLAS_ADI).timeStep(SPLIT_STEP).run(problem, 0.1);
     }
 
     /** @return the stationary solve to 1e-10 (2-D only) */

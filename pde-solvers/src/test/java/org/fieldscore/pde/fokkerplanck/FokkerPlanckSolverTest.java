@@ -77,9 +77,10 @@ class FokkerPlanckSolverTest {
         SampledScalarField reference = FokkerPlanckSolver.of(FokkerPlanckMethod.CRANK_NICOLSON).timeStep(1e-4)
                 .run(problem, end).density();
         double limit = FokkerPlanckSolver.largestStableStep(problem);
-        double[][] steps = {{0.04, 0.02, 0.01}, {0.04, 0.02, 0.01}, {limit / 2, limit / 4, limit / 8}};
+        double[] implicit = {0.04, 0.02, 0.01};
+        double[][] steps = {implicit, implicit, {limit / 2, limit / 4, limit / 8}, implicit, implicit};
         FokkerPlanckMethod[] methods = {FokkerPlanckMethod.CRANK_NICOLSON, FokkerPlanckMethod.IMPLICIT_EULER,
-            FokkerPlanckMethod.EXPLICIT_EULER};
+            FokkerPlanckMethod.EXPLICIT_EULER, FokkerPlanckMethod.SPLIT_IMPLICIT_EULER, FokkerPlanckMethod.DOUGLAS_ADI};
         for (int m = 0; m < methods.length; m++) {
             double[] errors = new double[3];
             for (int k = 0; k < 3; k++) {

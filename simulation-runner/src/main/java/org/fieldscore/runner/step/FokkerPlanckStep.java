@@ -64,7 +64,7 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
 
     /** Keys besides id and type. */
     public static final List<String> KEYS;
-    private static final List<String> METHODS = List.of("explicit-euler", "implicit-euler", "crank-nicolson");
+    private static final List<String> METHODS = FokkerPlanckMethod.keys();
     private static final List<String> WALLS = List.of("no-flux", "periodic", "absorbing");
     private static final List<String> FLUXES = List.of("scharfetter-gummel", "central");
     /** The diffusion constant of Langevin dynamics dX = ½S dt + dW. */
@@ -178,8 +178,9 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
             if (!StabilityLimits.isStable(span.actualStep(), driftFree)) {
                 throw span.timeStepNode().problem(String.format(Locale.ROOT, "the explicit Fokker-Planck step is"
                         + " unstable: dt = %.6g exceeds even the drift-free limit 1/(2 D sum 1/h^2) = %.6g (D = %.6g)"
-                        + "; the drift lowers the limit further. Valid: dt <= %.6g, or method: crank-nicolson or"
-                        + " implicit-euler", span.actualStep(), driftFree, diffusivity, driftFree));
+                        + "; the drift lowers the limit further. Valid: dt <= %.6g, or an implicit method"
+                        + " (crank-nicolson, implicit-euler, douglas-adi, split-implicit-euler)", span.actualStep(),
+                        driftFree, diffusivity, driftFree));
             }
         }
         boolean gradient = model != null;
@@ -197,9 +198,9 @@ public record FokkerPlanckStep(StepHeader header, Grid grid, Reference model, Re
         if (spectralGap) {
             metrics.addAll(List.of("spectral-gap", "relaxation-time"));
         }
-        boolean implicit = method != FokkerPlanckMethod.EXPLICIT_EULER;
+        int workPerCell = method.solvesIteratively() ? 400 : method == FokkerPlanckMethod.EXPLICIT_EULER ? 15 : 45;
         return new Plan(ResultKind.TIME_SERIES, grid, 1, bytes * span.snapshots().length, workspace,
-                (double) span.steps() * grid.pointCount() * (implicit ? 400 : 15) * d,
+                (double) span.steps() * grid.pointCount() * workPerCell * d,
                 method.key() + " Fokker-Planck (" + (model != null ? "Langevin drift of model '" + model.id() + "'"
                         : "drift '" + drift.id() + "'") + ", D = " + diffusivity + "), " + span.steps()
                         + " steps of " + span.actualStep() + " to t = " + span.endTime(), metrics);
