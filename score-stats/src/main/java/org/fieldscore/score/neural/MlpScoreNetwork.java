@@ -29,7 +29,7 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
     private final int conditionInputs;
     private final MlpKernel kernel;
     private final double[] params;
-    private final double[] transposed;
+    private final double[][][] transposed;
     private final ThreadLocal<MlpKernel.Workspace> workspaces;
     private final ThreadLocal<MlpKernel.BlockWorkspace> blockWorkspaces;
 
@@ -43,7 +43,7 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
                     + params.length);
         }
         this.params = params.clone();
-        this.transposed = new double[params.length];
+        this.transposed = kernel.newTransposed();
         kernel.transpose(this.params, transposed);
         this.workspaces = ThreadLocal.withInitial(() -> kernel.new Workspace());
         this.blockWorkspaces = ThreadLocal.withInitial(() -> kernel.new BlockWorkspace(BLOCK_ROWS));
@@ -191,19 +191,20 @@ public final class MlpScoreNetwork implements ScoreModel, NoiseConditionalScore 
     /** Rows of out = f(x, c)/scale for the rows of xs (rows × d, row-major), in blocks of {@link #BLOCK_ROWS}. */
     private void evaluateRows(double[] xs, double[] condition, double scale, double[] out, int rows) {
         MlpKernel.BlockWorkspace ws = blockWorkspaces.get();
-        double[] in = ws.a[0];
-        double[] o = ws.a[kernel.layers];
-        int width = dimension + conditionInputs;
+        double[][] in = ws.a[0];
+        double[][] o = ws.a[kernel.layers];
         for (int first = 0; first < rows; first += ws.capacity) {
             int n = Math.min(ws.capacity, rows - first);
             for (int r = 0; r < n; r++) {
-                System.arraycopy(xs, (first + r) * dimension, in, r * width, dimension);
-                System.arraycopy(condition, 0, in, r * width + dimension, conditionInputs);
+                System.arraycopy(xs, (first + r) * dimension, in[r], 0, dimension);
+                System.arraycopy(condition, 0, in[r], dimension, conditionInputs);
             }
             kernel.forwardRows(params, transposed, ws.a, null, ws.e, n);
-            int base = first * dimension;
-            for (int i = 0; i < n * dimension; i++) {
-                out[base + i] = o[i] / scale;
+            for (int r = 0; r < n; r++) {
+                int base = (first + r) * dimension;
+                for (int i = 0; i < dimension; i++) {
+                    out[base + i] = o[r][i] / scale;
+                }
             }
         }
     }
