@@ -10,13 +10,13 @@ import org.fieldscore.fields.random.SeededStreams;
 import org.fieldscore.score.model.ScoreModel;
 import org.fieldscore.score.neural.TimeConditionalScoreNetwork;
 import org.fieldscore.score.sde.ScoreSde;
+import org.fieldscore.score.sde.TimeConditionalScore;
 import org.fieldscore.score.sde.VariancePreservingSde;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reverse-SDE sampler advances chains in blocks and scores each block with one batched network pass; each chain
- * must still follow exactly the path it has alone (one chain, one point at a time, its own stream), on one and two
- * threads.
+ * The reverse-SDE and predictor–corrector samplers score blocks of chains with one batched network pass; each chain
+ * must still follow exactly the path it has with one point scored at a time, on one and two threads.
  */
 class BatchedReverseSdeTest {
 
@@ -64,6 +64,49 @@ class BatchedReverseSdeTest {
             double[] path = samples.trajectory(2);
             assertArrayEquals(new double[] {expected[4], expected[5]},
                     new double[] {path[path.length - 2], path[path.length - 1]}, 0.0, "recorded path ends at the draw");
+        }
+    }
+
+    /** The network scored one point at a time (the default {@code scores}). */
+    private static TimeConditionalScore pointByPoint(TimeConditionalScoreNetwork network) {
+        return new TimeConditionalScore() {
+            @Override
+            public int dimension() {
+                return network.dimension();
+            }
+
+            @Override
+            public ScoreModel at(double t) {
+                ScoreModel m = network.at(t);
+                return new ScoreModel() {
+                    @Override
+                    public int dimension() {
+                        return m.dimension();
+                    }
+
+                    @Override
+                    public void score(double[] x, double[] out) {
+                        m.score(x, out);
+                    }
+
+                    @Override
+                    public double scoreDivergence(double[] x) {
+                        return m.scoreDivergence(x);
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void predictorCorrectorBlocksEqualPointByPointScores() throws Exception {
+        TimeConditionalScoreNetwork network = TimeConditionalScoreNetwork.create(VP, 2, 4, new int[] {32, 32}, 6);
+        double[] expected = new PredictorCorrectorSampler(VP, pointByPoint(network), 20, 1, 0.16)
+                .run(CHAINS, SEED, 0, ProgressListener.NONE).copyValues();
+        for (int threads : new int[] {1, 2}) {
+            double[] blocks = Parallelism.of(threads).call(() -> new PredictorCorrectorSampler(VP, network, 20, 1,
+                    0.16).run(CHAINS, SEED, 0, ProgressListener.NONE).copyValues());
+            assertArrayEquals(expected, blocks, 0.0, threads + " threads");
         }
     }
 }
