@@ -8,6 +8,8 @@ import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.pde.diffusion.HeatKernelSmoothing;
+import org.fieldscore.pde.fokkerplanck.FokkerPlanckProblem;
+import org.fieldscore.pde.fokkerplanck.OrnsteinUhlenbeckMarginals;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ScenarioNode;
 import org.fieldscore.score.model.GridNoiseConditionalScore;
@@ -29,7 +31,10 @@ import org.fieldscore.score.sample.ChainStart;
  * ({@link HeatKernelSmoothing}) and the scores are the field gradients of the logs, of accuracy {@code order} 2 or 4
  * ({@link GridNoiseConditionalScore}). With {@code grid}, {@code data} (a data or sampling step) may take the place of
  * {@code model}: the initial density is then the histogram of its points on the grid's cells
- * ({@link GridNoiseConditionalScore#histogramOnGrid}), blurred the same way. The result is each chain's final state; metrics are the sample means and
+ * ({@link GridNoiseConditionalScore#histogramOnGrid}), blurred the same way. {@code noising: ornstein-uhlenbeck}
+ * takes the levels from the VP route instead, the Ornstein–Uhlenbeck Fokker–Planck solve at u = ln(1 + σ²)
+ * ({@link OrnsteinUhlenbeckMarginals}; a cell-centred grid), and {@code noising: heat} (the default) names the heat
+ * route. The result is each chain's final state; metrics are the sample means and
  * variances and, with {@code modes: mixture-id}, the fraction of samples in each mode.
  *
  * @param header id, type, position
@@ -47,14 +52,17 @@ import org.fieldscore.score.sample.ChainStart;
  * @param order the accuracy order of the grid scores' gradient
  * @param gridNode where the grid is declared (null without one)
  * @param data the data whose histogram on the grid is the initial density, or null with {@code model}
+ * @param noising the route to the noised levels on the grid: {@code heat} or {@code ornstein-uhlenbeck}
  */
 public record AnnealedLangevinStep(StepHeader header, Reference model, double sigmaMax, double sigmaMin, int levels,
         double stepSize, int stepsPerLevel, int chains, Long seed, ChainStart start, Reference modes, Grid grid,
-        int order, ScenarioNode gridNode, Reference data) implements ChainStep {
+        int order, ScenarioNode gridNode, Reference data, String noising) implements ChainStep {
 
     /** Keys besides id and type. */
     public static final List<String> KEYS = List.of("model", "data", "sigma-max", "sigma-min", "levels", "step-size",
-            "steps-per-level", "chains", "start", "seed", "modes", "grid", "order");
+            "steps-per-level", "chains", "start", "seed", "modes", "grid", "order", "noising");
+    /** The routes to the noised levels on a grid: the heat equation (VE) or the OU Fokker–Planck equation (VP). */
+    public static final List<String> NOISINGS = List.of("heat", "ornstein-uhlenbeck");
 
     static Step read(StepHeader header, MapNode body, StepReading reading) {
         Reference data = null;
@@ -83,14 +91,28 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         }
         ScenarioNode gridNode = body.has("grid") ? body.get("grid") : null;
         Grid grid = gridNode == null ? null : reading.grid(gridNode);
+        String noising = body.choice("noising", NOISINGS, "heat");
         if (grid != null) {
+            if (noising.equals("ornstein-uhlenbeck")) {
+                try {
+                    FokkerPlanckProblem.requireGrid(grid);
+                } catch (InvalidArgumentException e) {
+                    throw gridNode.problem(e.getMessage() + " (for 'noising: ornstein-uhlenbeck')");
+                }
+            }
             try {
-                HeatKernelSmoothing.requireResolved(grid, min);
+                // the OU marginal of level σ is the level shrunk by m = (1 + σ²)^(−½): its blur is σ·m
+                double blur = noising.equals("heat") ? min : min / Math.sqrt(1 + min * min);
+                HeatKernelSmoothing.requireResolved(grid, blur);
             } catch (InvalidArgumentException e) {
                 throw minNode.problem(e.getMessage());
             }
-        } else if (body.has("order")) {
-            throw body.get("order").problem("'order' belongs to the exact noised scores on a 'grid'");
+        } else {
+            for (String key : List.of("order", "noising")) {
+                if (body.has(key)) {
+                    throw body.get(key).problem("'" + key + "' belongs to the exact noised scores on a 'grid'");
+                }
+            }
         }
         int order = body.integer("order", 2, 4, 2);
         if (order != 2 && order != 4) {
@@ -100,7 +122,7 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
                 LangevinStep.stepSize(body), body.integer("steps-per-level", 1, 1_000_000, 100),
                 body.integer("chains", 1, 10_000_000, 1000), body.has("seed") ? body.get("seed").longValue() : null,
                 LangevinStep.start(body.get("start")),
-                body.has("modes") ? reading.reference(body.get("modes")) : null, grid, order, gridNode, data);
+                body.has("modes") ? reading.reference(body.get("modes")) : null, grid, order, gridNode, data, noising);
     }
 
     @Override
@@ -184,11 +206,19 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
         return new GridNoiseConditionalScore(p0, sigmas, HeatKernelSmoothing.solve(p0, sigmas), order);
     }
 
+    /** @return the exact noised scores of p₀ at this step's levels by its noising route */
+    private GridNoiseConditionalScore noised(SampledScalarField p0) {
+        double[] sigmas = AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels);
+        return noising.equals("heat") ? blurredOnGrid(p0, sigmas, order)
+                : GridNoiseConditionalScore.fromOrnsteinUhlenbeck(p0, sigmas, OrnsteinUhlenbeckMarginals.solve(p0,
+                        sigmas), order);
+    }
+
     private NoiseConditionalScore gridScores(ScoreModel m) {
         if (!(m instanceof UnnormalizedModel density)) {
             throw new IllegalStateException("'" + model.id() + "' was validated as a model with a log density");
         }
-        return gridScores(density, grid, AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels), order);
+        return noised(GridNoiseConditionalScore.densityOnGrid(density, grid));
     }
 
     @Override
@@ -200,8 +230,7 @@ public record AnnealedLangevinStep(StepHeader header, Reference model, double si
     public ChainSamples runChains(RunContext context, int from, int to) {
         NoiseConditionalScore blurred;
         if (data != null) {
-            blurred = blurredOnGrid(GridNoiseConditionalScore.histogramOnGrid(context.samples(data).points(), grid),
-                    AnnealedLangevin.geometricSchedule(sigmaMax, sigmaMin, levels), order);
+            blurred = noised(GridNoiseConditionalScore.histogramOnGrid(context.samples(data).points(), grid));
         } else if (grid != null) {
             ScoreModel target = context.model(model);
             blurred = gridScores(target);

