@@ -7,6 +7,7 @@ import org.fieldscore.fields.InvalidArgumentException;
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
 import org.fieldscore.fields.density.GridDensities;
+import org.fieldscore.fields.density.GridHistogram;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.ops.FiniteDifferences;
 import org.fieldscore.score.internal.Checks;
@@ -130,6 +131,32 @@ public final class GridNoiseConditionalScore implements NoiseConditionalScore {
             log[i] = Math.exp(log[i] - max);
         }
         return GridDensities.normalise(SampledScalarField.wrap(grid, log));
+    }
+
+    /**
+     * A histogram of data as the density on a grid: the count of each grid point's cell over N·ΔV
+     * ({@link GridHistogram}, cells of side h centred on the points), so that Σ p ΔV = 1 and its mean and variance
+     * are the data's after rounding to the cell centres (variance larger by about h²/12 per axis, Sheppard's
+     * correction). Its noised levels p<sub>σ</sub> = p ∗ N(0, σ²I) come from the same solves as a formula's density;
+     * at σ of a few cells the blocky histogram is smoothed away and the score is that of the data's density blurred
+     * by σ, up to the sampling noise of N points.
+     *
+     * @param points the data, row-major, the grid's dimension of coordinates each
+     * @param grid a space grid holding every point
+     * @return the histogram density on the grid
+     * @throws InvalidArgumentException when a point lies outside every cell (its mass would be lost) or the grid
+     *     has a time axis
+     */
+    public static SampledScalarField histogramOnGrid(double[] points, Grid grid) {
+        GridHistogram.Estimate estimate = GridHistogram.of(grid, points);
+        if (estimate.outsideFraction() > 0) {
+            int d = grid.spaceDimension();
+            long outside = Math.round(estimate.outsideFraction() * (points.length / d));
+            throw new InvalidArgumentException("grid", grid, "a grid holding every data point",
+                    outside + " of " + points.length / d + " data points lie outside the cells of " + grid
+                            + "; widen the grid so that the histogram keeps all their mass");
+        }
+        return estimate.density();
     }
 
     /** @return the solved levels */

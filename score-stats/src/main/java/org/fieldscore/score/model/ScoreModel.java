@@ -23,6 +23,26 @@ public interface ScoreModel {
     void score(double[] x, double[] out);
 
     /**
+     * Scores of a block of points at once, for samplers that advance many chains in lockstep; a model that can
+     * evaluate a block faster than point by point (a network: one matrix product per layer) overrides it. Every
+     * row's result equals {@link #score} of that row bit for bit.
+     *
+     * @param xs rows × d coordinates, row-major (not kept, not modified)
+     * @param out receives rows × d scores, row-major
+     * @param rows the number of points
+     */
+    default void scores(double[] xs, double[] out, int rows) {
+        int d = dimension();
+        double[] x = new double[d];
+        double[] s = new double[d];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(xs, r * d, x, 0, d);
+            score(x, s);
+            System.arraycopy(s, 0, out, r * d, d);
+        }
+    }
+
+    /**
      * @param x a point, length d
      * @return tr(∂S/∂x)(x) = Σ<sub>i</sub> ∂S<sub>i</sub>/∂x<sub>i</sub>, the Laplacian of log q at x
      */

@@ -46,7 +46,7 @@ final class AdamLoop {
         int m = kernel.parameterCount;
         double[] params = initial.clone();
         double[] average = initial.clone();
-        double[] transposed = new double[m];
+        double[][][] transposed = kernel.newTransposed();
         double[] moment1 = new double[m];
         double[] moment2 = new double[m];
         double[] grad = new double[m];

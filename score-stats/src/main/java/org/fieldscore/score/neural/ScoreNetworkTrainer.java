@@ -94,7 +94,7 @@ public final class ScoreNetworkTrainer {
     }
 
     /** Forward, loss and backward of one sample; adds the parameter gradient, returns the loss. */
-    static double sampleLoss(MlpKernel kernel, double[] params, double[] transposed, MlpKernel.Workspace ws,
+    static double sampleLoss(MlpKernel kernel, double[] params, double[][][] transposed, MlpKernel.Workspace ws,
             double[] grad, TrainingObjective objective, boolean tangent, double[] input, double[] aux, double sigma,
             double weight, int b, int inputs, int d) {
         System.arraycopy(input, b * inputs, ws.input(), 0, inputs);

@@ -21,20 +21,9 @@ final class ChainRunner {
      */
     static ChainSamples run(String task, int d, ChainSettings settings, long firstChain, ChainStart start,
             Supplier<Transition> transitions, double stepSize, double stepBound, ProgressListener listener) {
-        int chains = settings.chains();
-        int draws = settings.draws();
+        Store store = new Store(d, settings, firstChain, stepSize, stepBound);
         long steps = settings.stepsPerChain();
-        if (settings.recordedChains() > 0 && steps + 1 > Integer.MAX_VALUE / d) {
-            throw new IllegalArgumentException("a recorded path of " + steps + " steps is too long to store");
-        }
-        if ((long) chains * draws * d > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(chains + " chains × " + draws + " draws × " + d + " coordinates = "
-                    + (long) chains * draws * d + " values exceed one array; keep fewer draws or thin more");
-        }
-        double[] values = new double[chains * draws * d];
-        long[] accepted = new long[chains];
-        double[][] paths = new double[settings.recordedChains()][];
-        double limit = settings.divergenceRadius() * settings.divergenceRadius();
+        int chains = settings.chains();
         ItemCounter counter = new ItemCounter(listener, chains);
         listener.started(task, chains);
         try {
@@ -42,55 +31,177 @@ final class ChainRunner {
                 Transition transition = transitions.get();
                 double[] x = new double[d];
                 for (int c = from; c < to; c++) {
-                    SplittableRandom random = SeededStreams.stream(settings.seed(), firstChain + c);
-                    start.initialize((int) (firstChain + c), random, x);
-                    double[] path = c < paths.length ? new double[(int) (steps + 1) * d] : null;
-                    if (path != null) {
-                        System.arraycopy(x, 0, path, 0, d);
-                        paths[c] = path;
-                    }
+                    SplittableRandom random = store.begin(c, start, x, x, 0);
+                    boolean recorded = c < store.paths.length;
                     transition.begin(x);
                     long acc = 0;
                     int kept = 0;
                     for (long s = 0; s < steps; s++) {
-                        if (path == null && transition instanceof Transition.Multistep multistep) {
+                        if (!recorded && transition instanceof Transition.Multistep multistep) {
                             // up to the next kept state in one call; the loop body below then checks and keeps it
                             long count = nextKept(s, settings) - 1 - s;
-                            long taken = multistep.advanceSteps(s, count, x, random, limit);
+                            long taken = multistep.advanceSteps(s, count, x, random, store.limit);
                             acc += taken;
                             if (taken < count) {
-                                throw diverged(firstChain + c, s + taken, x, stepSize, stepBound,
-                                        settings.divergenceRadius());
+                                throw store.diverged(c, s + taken, x, 0);
                             }
                             s += count;
                         }
                         if (transition.advance(s, x, random)) {
                             acc++;
                         }
-                        double n2 = 0;
-                        for (int i = 0; i < d; i++) {
-                            n2 += x[i] * x[i];
-                        }
-                        if (!(n2 <= limit)) {
-                            throw diverged(firstChain + c, s, x, stepSize, stepBound, settings.divergenceRadius());
-                        }
-                        if (path != null) {
-                            System.arraycopy(x, 0, path, (int) (s + 1) * d, d);
-                        }
-                        long after = s + 1 - settings.burnIn();
-                        if (after > 0 && after % settings.thin() == 0) {
-                            System.arraycopy(x, 0, values, (c * draws + kept) * d, d);
-                            kept++;
-                        }
+                        kept = store.afterStep(c, s, x, 0, kept);
                     }
-                    accepted[c] = acc;
+                    store.accepted[c] = acc;
                     counter.finishedOne();
                 }
             });
         } finally {
             listener.finished();
         }
-        return new ChainSamples(d, chains, draws, values, accepted, steps, paths);
+        return store.samples();
+    }
+
+    /**
+     * Runs always-accepting chains in blocks of up to {@code blockRows} advanced in lockstep, each chain on its own
+     * stream (seed, c) from start(c), so every chain's path is the one {@link #run} would give it alone, on any
+     * thread count and block split.
+     */
+    static ChainSamples runBlocks(String task, int d, ChainSettings settings, ChainStart start,
+            Supplier<Transition.Block> transitions, int blockRows, double stepSize, double stepBound,
+            ProgressListener listener) {
+        Store store = new Store(d, settings, 0, stepSize, stepBound);
+        long steps = settings.stepsPerChain();
+        int chains = settings.chains();
+        ItemCounter counter = new ItemCounter(listener, chains);
+        listener.started(task, chains);
+        try {
+            // full blocks for large ensembles, at least eight chunks to share out for small ones
+            int grain = Math.max(1, Math.min(blockRows, chains / 8));
+            ParallelLoops.forRange(0, chains, grain, (from, to) -> {
+                Transition.Block transition = transitions.get();
+                double[] xs = new double[Math.min(blockRows, to - from) * d];
+                SplittableRandom[] randoms = new SplittableRandom[Math.min(blockRows, to - from)];
+                int[] kept = new int[randoms.length];
+                double[] point = new double[d];
+                for (int first = from; first < to; first += blockRows) {
+                    int rows = Math.min(blockRows, to - first);
+                    for (int r = 0; r < rows; r++) {
+                        randoms[r] = store.begin(first + r, start, point, xs, r * d);
+                        kept[r] = 0;
+                    }
+                    for (long s = 0; s < steps; s++) {
+                        transition.advance(s, xs, rows, randoms);
+                        for (int r = 0; r < rows; r++) {
+                            kept[r] = store.afterStep(first + r, s, xs, r * d, kept[r]);
+                        }
+                    }
+                    for (int r = 0; r < rows; r++) {
+                        store.accepted[first + r] = steps;
+                        counter.finishedOne();
+                    }
+                }
+            });
+        } finally {
+            listener.finished();
+        }
+        return store.samples();
+    }
+
+    /** What a run keeps: the draws, acceptance counts and recorded paths, and the divergence check. */
+    private static final class Store {
+        final int d;
+        final ChainSettings settings;
+        final long firstChain;
+        final double stepSize;
+        final double stepBound;
+        final int draws;
+        final long steps;
+        final double limit;
+        final double[] values;
+        final long[] accepted;
+        final double[][] paths;
+
+        Store(int d, ChainSettings settings, long firstChain, double stepSize, double stepBound) {
+            this.d = d;
+            this.settings = settings;
+            this.firstChain = firstChain;
+            this.stepSize = stepSize;
+            this.stepBound = stepBound;
+            int chains = settings.chains();
+            draws = settings.draws();
+            steps = settings.stepsPerChain();
+            if (settings.recordedChains() > 0 && steps + 1 > Integer.MAX_VALUE / d) {
+                throw new IllegalArgumentException("a recorded path of " + steps + " steps is too long to store");
+            }
+            if ((long) chains * draws * d > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(chains + " chains × " + draws + " draws × " + d + " coordinates = "
+                        + (long) chains * draws * d + " values exceed one array; keep fewer draws or thin more");
+            }
+            values = new double[chains * draws * d];
+            accepted = new long[chains];
+            paths = new double[settings.recordedChains()][];
+            limit = settings.divergenceRadius() * settings.divergenceRadius();
+        }
+
+        /**
+         * Seeds chain c, draws its start into {@code point} (length d), copies it to x[offset …] and starts its
+         * recorded path.
+         *
+         * @return the chain's stream
+         */
+        SplittableRandom begin(int c, ChainStart start, double[] point, double[] x, int offset) {
+            SplittableRandom random = SeededStreams.stream(settings.seed(), firstChain + c);
+            start.initialize((int) (firstChain + c), random, point);
+            if (point != x) {
+                System.arraycopy(point, 0, x, offset, d);
+            }
+            if (c < paths.length) {
+                paths[c] = new double[(int) (steps + 1) * d];
+                System.arraycopy(x, offset, paths[c], 0, d);
+            }
+            return random;
+        }
+
+        /**
+         * After step s of chain c, whose state is x[offset …]: checks it against the divergence ball, records it and
+         * keeps it when due.
+         *
+         * @return the chain's kept states so far
+         */
+        int afterStep(int c, long s, double[] x, int offset, int kept) {
+            double n2 = 0;
+            for (int i = 0; i < d; i++) {
+                n2 += x[offset + i] * x[offset + i];
+            }
+            if (!(n2 <= limit)) {
+                throw diverged(c, s, x, offset);
+            }
+            if (c < paths.length) {
+                System.arraycopy(x, offset, paths[c], (int) (s + 1) * d, d);
+            }
+            long after = s + 1 - settings.burnIn();
+            if (after > 0 && after % settings.thin() == 0) {
+                System.arraycopy(x, offset, values, (c * draws + kept) * d, d);
+                return kept + 1;
+            }
+            return kept;
+        }
+
+        SamplerDivergenceException diverged(int c, long step, double[] x, int offset) {
+            String where = "chain " + (firstChain + c) + " diverged at step " + step + " (state "
+                    + Arrays.toString(Arrays.copyOfRange(x, offset, offset + d)) + ", divergence radius "
+                    + settings.divergenceRadius() + ") with step size ε = " + stepSize + "; ";
+            String hint = Double.isNaN(stepBound)
+                    ? "reduce ε: Langevin dynamics is stable only for ε < 4σ²_min, σ²_min the smallest variance of "
+                            + "the target along a principal axis (for a Gaussian target, 4/λ_max of its precision)"
+                    : "this target requires ε < 4σ²_min = " + stepBound;
+            return new SamplerDivergenceException(where + hint, stepSize, stepBound);
+        }
+
+        ChainSamples samples() {
+            return new ChainSamples(d, settings.chains(), draws, values, accepted, steps, paths);
+        }
     }
 
     /** @return the number of steps after which the next state is kept, when s steps are done (≤ stepsPerChain) */
@@ -99,16 +210,5 @@ final class ChainRunner {
         long thin = settings.thin();
         long next = s < burnIn + thin ? burnIn + thin : burnIn + thin * ((s - burnIn) / thin + 1);
         return Math.min(next, settings.stepsPerChain());
-    }
-
-    private static SamplerDivergenceException diverged(long chain, long step, double[] x, double eps, double bound,
-            double radius) {
-        String where = "chain " + chain + " diverged at step " + step + " (state " + Arrays.toString(x)
-                + ", divergence radius " + radius + ") with step size ε = " + eps + "; ";
-        String hint = Double.isNaN(bound)
-                ? "reduce ε: Langevin dynamics is stable only for ε < 4σ²_min, σ²_min the smallest variance of the "
-                        + "target along a principal axis (for a Gaussian target, 4/λ_max of its precision)"
-                : "this target requires ε < 4σ²_min = " + bound;
-        return new SamplerDivergenceException(where + hint, eps, bound);
     }
 }

@@ -24,8 +24,8 @@ import org.fieldscore.score.sde.TimeConditionalScore;
  *       fᵢ(x) = (rᵢ − 1)x (for VE: Gᵢ² = σᵢ² − σᵢ₊₁², NCSN's levels; for VP: Gᵢ² = βᵢ, DDPM's).</li>
  * </ul>
  * The last predictor step adds no noise. The chains therefore advance in lockstep: each step is one parallel pass
- * over the chains and the norms are summed in chain order, chain c drawing from the stream (seed, c), so results do
- * not depend on the thread count. Immutable.
+ * over the chains, each slice of chains scored as one block ({@link ScoreModel#scores}), and the norms are summed in
+ * chain order, chain c drawing from the stream (seed, c), so results do not depend on the thread count. Immutable.
  */
 public final class PredictorCorrectorSampler {
 
@@ -110,18 +110,15 @@ public final class PredictorCorrectorSampler {
                 int level = i;
                 for (int m = 0; m < correctorSteps; m++) {
                     ParallelLoops.forRange(0, chains, 64, (from, to) -> {
-                        double[] xc = new double[d];
-                        double[] sc = new double[d];
+                        scoreRows(model, x, s, from, to, d);
                         for (int c = from; c < to; c++) {
-                            System.arraycopy(x, c * d, xc, 0, d);
-                            model.score(xc, sc);
                             double sn = 0;
                             double zn = 0;
                             for (int k = 0; k < d; k++) {
                                 double e = randoms[c].nextGaussian();
                                 z[c * d + k] = e;
-                                s[c * d + k] = sc[k];
-                                sn += sc[k] * sc[k];
+                                double sc = s[c * d + k];
+                                sn += sc * sc;
                                 zn += e * e;
                             }
                             scoreNorm[c] = Math.sqrt(sn);
@@ -148,13 +145,10 @@ public final class PredictorCorrectorSampler {
                 double r = ratio[level];
                 double v = variance[level];
                 ParallelLoops.forRange(0, chains, 64, (from, to) -> {
-                    double[] xc = new double[d];
-                    double[] sc = new double[d];
+                    scoreRows(model, x, s, from, to, d);
                     for (int c = from; c < to; c++) {
-                        System.arraycopy(x, c * d, xc, 0, d);
-                        model.score(xc, sc);
                         for (int k = 0; k < d; k++) {
-                            double next = (2 - r) * xc[k] + v * sc[k];
+                            double next = (2 - r) * x[c * d + k] + v * s[c * d + k];
                             if (noisy) {
                                 next += g * randoms[c].nextGaussian();
                             }
@@ -180,5 +174,17 @@ public final class PredictorCorrectorSampler {
         long[] accepted = new long[chains];
         java.util.Arrays.fill(accepted, steps);
         return new ChainSamples(d, chains, 1, x, accepted, steps, paths);
+    }
+
+    /**
+     * s[c] = s(x[c]) for the chains from … to − 1, scored as one block ({@link ScoreModel#scores}; equal to one chain
+     * at a time bit for bit).
+     */
+    private static void scoreRows(ScoreModel model, double[] x, double[] s, int from, int to, int d) {
+        int rows = to - from;
+        double[] xs = java.util.Arrays.copyOfRange(x, from * d, to * d);
+        double[] out = new double[rows * d];
+        model.scores(xs, out, rows);
+        System.arraycopy(out, 0, s, from * d, rows * d);
     }
 }

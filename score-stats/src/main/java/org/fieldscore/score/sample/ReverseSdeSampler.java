@@ -16,9 +16,14 @@ import org.fieldscore.score.sde.TimeConditionalScore;
  *   x ← x − [f(x, tᵢ) − g(tᵢ)²s(x, tᵢ)]Δt + g(tᵢ)√Δt z,   tᵢ = 1 − iΔt,  i = 0 … N−1,
  * </pre>
  * starting from the prior. The last step adds no noise (it returns its mean, as score_sde's {@code denoise}).
- * Chains run in parallel, chain c on the stream (seed, c), so results do not depend on the thread count. Immutable.
+ * Chains run in blocks of {@value #BLOCK_ROWS} in lockstep, their scores evaluated a block at a time
+ * ({@link ScoreModel#scores}), the blocks in parallel; chain c draws from the stream (seed, c) only, so results do not
+ * depend on the thread count or the blocking. Immutable.
  */
 public final class ReverseSdeSampler {
+
+    /** Chains advanced in lockstep by one thread, so that a network scores them as one matrix product per layer. */
+    static final int BLOCK_ROWS = 64;
 
     private final ScoreSde sde;
     private final TimeConditionalScore score;
@@ -72,31 +77,29 @@ public final class ReverseSdeSampler {
         int d = score.dimension();
         ChainSettings settings = new ChainSettings(chains, steps - 1, 1, 1, seed, recordedChains,
                 ChainSettings.DEFAULT_DIVERGENCE_RADIUS);
-        return ChainRunner.run("reverse SDE (" + sde.name() + "), Euler–Maruyama, " + steps + " steps", d, settings,
-                0, priorStart(sde), () -> new Transition() {
-                    private final double[] s = new double[d];
+        return ChainRunner.runBlocks("reverse SDE (" + sde.name() + "), Euler–Maruyama, " + steps + " steps", d,
+                settings, priorStart(sde), () -> new Transition.Block() {
+                    private final double[] s = new double[BLOCK_ROWS * d];
 
                     @Override
-                    public void begin(double[] x) {
-                    }
-
-                    @Override
-                    public boolean advance(long step, double[] x, SplittableRandom random) {
+                    public void advance(long step, double[] xs, int rows, SplittableRandom[] randoms) {
                         int i = (int) step;
                         double a = sde.driftRate(t[i]);
                         double g = sde.diffusion(t[i]);
                         double noise = i == steps - 1 ? 0 : g * Math.sqrt(dt);
-                        models[i].score(x, s);
-                        for (int k = 0; k < d; k++) {
-                            x[k] -= (a * x[k] - g * g * s[k]) * dt;
+                        models[i].scores(xs, s, rows);
+                        for (int k = 0; k < rows * d; k++) {
+                            xs[k] -= (a * xs[k] - g * g * s[k]) * dt;
                         }
                         if (noise > 0) {
-                            for (int k = 0; k < d; k++) {
-                                x[k] += noise * random.nextGaussian();
+                            for (int r = 0; r < rows; r++) {
+                                SplittableRandom random = randoms[r];
+                                for (int k = r * d; k < (r + 1) * d; k++) {
+                                    xs[k] += noise * random.nextGaussian();
+                                }
                             }
                         }
-                        return true;
                     }
-                }, dt, Double.NaN, listener);
+                }, BLOCK_ROWS, dt, Double.NaN, listener);
     }
 }

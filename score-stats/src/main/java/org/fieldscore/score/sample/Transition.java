@@ -39,4 +39,21 @@ interface Transition {
          */
         long advanceSteps(long first, long count, double[] x, SplittableRandom random, double limit);
     }
+
+    /**
+     * One step of an always-accepting transition for a block of chains in lockstep, so that a model can evaluate the
+     * block's scores at once ({@link org.fieldscore.score.model.ScoreModel#scores}). Row r of the block is one chain
+     * and draws only from its own stream, so each chain's path is the one it would have alone. An instance holds
+     * scratch arrays and serves one thread.
+     */
+    interface Block {
+
+        /**
+         * @param step the step number within the chains, from 0
+         * @param xs the states, rows × d row-major, advanced in place
+         * @param rows the chains in the block
+         * @param randoms the chains' streams, row by row
+         */
+        void advance(long step, double[] xs, int rows, SplittableRandom[] randoms);
+    }
 }

@@ -14,7 +14,7 @@ class MlpGradientTest {
     private static double loss(MlpScoreNetwork net, double[] params, TrainingObjective objective, double[] input,
             double[] aux, double sigma, double[] grad) {
         MlpKernel kernel = net.kernel();
-        double[] transposed = new double[params.length];
+        double[][][] transposed = kernel.newTransposed();
         kernel.transpose(params, transposed);
         boolean tangent = objective == TrainingObjective.SLICED || objective == TrainingObjective.SLICED_VARIANCE_REDUCED;
         return ScoreNetworkTrainer.sampleLoss(kernel, params, transposed, kernel.new Workspace(), grad, objective,
