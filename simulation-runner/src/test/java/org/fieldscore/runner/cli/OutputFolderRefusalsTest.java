@@ -17,11 +17,14 @@ import java.util.stream.Stream;
 import org.fieldscore.runner.output.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The output folder is checked before anything is computed: it must be creatable and writable (a probe file is
- * created and removed), every step's output path must resolve inside it (symbolic links included), no other run may
- * hold it, and temporary files a killed run left are removed.
+ * The output folder is checked before anything is computed, by {@code run} and by {@code validate} alike (for the
+ * folder given with {@code --out}): it must be creatable and writable (a probe file is created and removed), not on a
+ * read-only file system, every output path must resolve inside it (symbolic links included, reported at the key
+ * that declares the path), no other run may hold it, and temporary files a killed run left are removed.
  */
 class OutputFolderRefusalsTest {
 
@@ -40,6 +43,23 @@ class OutputFolderRefusalsTest {
                 of: t
             """;
 
+    private static final String STUDY = """
+            name: links-study
+            parameters:
+              n: {default: 11, min: 3}
+            grids:
+              map: {shape: [n, n], lower: [0, 0], upper: [1, 1]}
+            steps:
+              - id: t
+                type: field
+                grid: map
+                expression: "x*y"
+                output: fields/t
+            study:
+              sweep:
+                n: [5, 9]
+            """;
+
     @TempDir
     Path work;
 
@@ -49,63 +69,133 @@ class OutputFolderRefusalsTest {
         return file;
     }
 
-    @Test
-    void aFolderBelowAFileIsRefusedBeforeComputing() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aFolderBelowAFileIsRefusedBeforeComputing(String command) throws IOException {
         Path file = Files.writeString(work.resolve("plain-file"), "x");
-        CliHarness.Result r = CliHarness.run("run", scenario().toString(), "--out", file.resolve("out").toString());
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out",
+                file.resolve("out").resolve("deeper").toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("the folder cannot be created"), r.toString());
+        assertTrue(r.err().contains("the folder cannot be created: " + file + " is a file, not a folder"), r.toString());
         assertTrue(r.err().contains("valid: a folder path you can write to, not below a file"), r.toString());
         assertEquals("", r.out(), r.toString());
+        assertEquals("x", Files.readString(file), "the file is untouched");
     }
 
-    @Test
-    void aFolderThatIsAFileIsRefused() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aFolderThatIsAFileIsRefused(String command) throws IOException {
         Path file = Files.writeString(work.resolve("plain-file"), "x");
-        CliHarness.Result r = CliHarness.run("run", scenario().toString(), "--out", file.toString());
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", file.toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("output path '" + file + "' is refused: it exists and is not a folder"),
                 r.toString());
         assertEquals("x", Files.readString(file), "the file is untouched");
     }
 
-    @Test
-    void aFolderWhereNoFileCanBeCreatedIsRefusedByTheProbe() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aFolderWhereNoFileCanBeCreatedIsRefusedByTheProbe(String command) throws IOException {
         // /proc exists and is a folder, but no file can be created in it, even by root
-        CliHarness.Result r = CliHarness.run("run", scenario().toString(), "--out", "/proc");
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", "/proc");
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("the folder is not writable (a probe file could not be created and removed"),
                 r.toString());
         assertEquals("", r.out(), r.toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aMissingFolderBelowAFolderWhereNoFileCanBeCreatedIsRefusedByTheProbe(String command) throws IOException {
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", "/proc/fieldscore-out");
+        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("output path '/proc/fieldscore-out' is refused"), r.toString());
+        assertFalse(Files.exists(Path.of("/proc/fieldscore-out")));
+    }
+
     @Test
-    void aDeclaredOutputThroughALinkLeavingTheFolderIsRefusedWithFileLineAndKey() throws IOException {
+    void validateChecksAMissingFolderWithoutCreatingIt() throws IOException {
+        Path out = work.resolve("not-yet").resolve("out");
+        CliHarness.Result r = CliHarness.run("validate", scenario().toString(), "--out", out.toString());
+        assertEquals(ExitCodes.SUCCESS, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("valid scenario 'links'"), r.toString());
+        assertFalse(Files.exists(work.resolve("not-yet")), "validate creates nothing");
+        assertEquals(List.of(work.resolve("links.yaml")), list(work), "and leaves no probe file");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aDeclaredOutputThroughALinkLeavingTheFolderIsRefusedAtItsOutputKey(String command) throws IOException {
         Path out = Files.createDirectories(work.resolve("out"));
         Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
         Files.createSymbolicLink(out.resolve("fields"), elsewhere);
-        CliHarness.Result r = CliHarness.run("run", scenario().toString(), "--out", out.toString());
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", out.toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("links.yaml:5:5: key 'steps[0].output': step 't': output path 'fields/t' is"
-                + " refused: it goes through the symbolic link"), r.toString());
+        assertTrue(r.err().contains("links.yaml:9:5: key 'steps[0].output': step 't' (field): output path 'fields/t'"
+                + " is refused: it goes through the symbolic link"), r.toString());
         assertTrue(r.err().contains("valid: an output path whose folders and files stay inside the output folder"),
                 r.toString());
         assertEquals(List.of(), list(elsewhere), "nothing is written through the link");
         assertFalse(Files.exists(out.resolve("summary.json")), "nothing is computed or written");
     }
 
-    @Test
-    void aDefaultOutputFileThatIsALinkLeavingTheFolderIsRefusedAtTheStepId() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aDefaultOutputFileThatIsALinkLeavingTheFolderIsRefusedAtTheStepId(String command) throws IOException {
         Path out = Files.createDirectories(work.resolve("out"));
         Path target = Files.writeString(work.resolve("precious.png"), "keep");
         Files.createSymbolicLink(out.resolve("g.png"), target);
-        CliHarness.Result r = CliHarness.run("run", scenario().toString(), "--out", out.toString());
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", out.toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("links.yaml:10:5: key 'steps[1].id': step 'g': output path 'g.png' is refused"),
-                r.toString());
+        assertTrue(r.err().contains("links.yaml:10:5: key 'steps[1].id': step 'g' (gradient): output path 'g.png' is"
+                + " refused"), r.toString());
         assertTrue(r.err().contains("set 'output:' to write this step elsewhere"), r.toString());
         assertEquals("keep", Files.readString(target));
         assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void theRunsOwnFilesThroughALinkLeavingTheFolderAreRefused(String command) throws IOException {
+        Path out = Files.createDirectories(work.resolve("out"));
+        Path target = Files.writeString(work.resolve("precious.json"), "keep");
+        Files.createSymbolicLink(out.resolve("summary.json"), target);
+        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", out.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("links.yaml:1:1: the run's file summary.json: output path 'summary.json' is"
+                + " refused: it goes through the symbolic link"), r.toString());
+        assertTrue(r.err().contains("remove the link, or give --out another folder"), r.toString());
+        assertEquals("keep", Files.readString(target));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aStudyCaseFolderWithAStepOutputThroughALinkIsRefusedAtTheStep(String command) throws IOException {
+        Path file = Files.writeString(work.resolve("study.yaml"), STUDY);
+        Path out = Files.createDirectories(work.resolve("out").resolve("cases").resolve("case-0002"));
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Files.createSymbolicLink(out.resolve("fields"), elsewhere);
+        CliHarness.Result r = CliHarness.run(command, file.toString(), "--out", work.resolve("out").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("study.yaml:11:5: key 'steps[0].output': step 't' (field): output path"
+                + " 'fields/t' is refused: it goes through the symbolic link"), r.toString());
+        assertTrue(r.err().contains("cases/case-0002"), r.toString());
+        assertEquals(List.of(), list(elsewhere));
+    }
+
+    @Test
+    void validateRefusesAFolderHeldByARun() throws IOException {
+        Path out = work.resolve("out");
+        try (RunFolder held = RunFolder.open(out)) {
+            CliHarness.Result r = CliHarness.run("validate", scenario().toString(), "--out", out.toString());
+            assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("another fieldscore run (pid " + ProcessHandle.current().pid()), r.toString());
+        }
+        CliHarness.Result after = CliHarness.run("validate", scenario().toString(), "--out", out.toString());
+        assertEquals(ExitCodes.SUCCESS, after.exitCode(), "a released lock is no refusal\n" + after);
+        try (RunFolder held = RunFolder.open(out)) {
+            assertEquals(out.toRealPath(), held.directory().root(), "validate left the lock free for a run");
+        }
     }
 
     @Test
