@@ -208,8 +208,8 @@ public final class ScenarioReader {
                         v = earlier.evaluate(override);
                     } catch (ExpressionException e) {
                         throw overrideProblem(source, key, value, overrideText(source, key, override)
-                                + " is not a number: " + e.getMessage() + "; valid: a number or an expression over"
-                                + " constants and earlier parameters");
+                                + " is not a number: " + e.getMessage().replaceFirst("\\.$", "") + "; valid: a number"
+                                + " or an expression over constants and earlier parameters");
                     }
                 } else {
                     doc.useLanguage(earlier);
