@@ -8,10 +8,10 @@ import java.util.Locale;
  * spacing h it is s = max|v| / h<sup>k</sup>: rounding perturbs each operand value by about ε·max|v| (ε = 2⁻⁵² ≈
  * 2.2·10⁻¹⁶), and the stencils of order 2 and 4 weigh the values by at most Σ|w| = 64/12 per axis over h², 16/h² over
  * three axes (the order-4 Laplacian; a first derivative takes 18/12 per axis over h), so rounding alone gives values
- * of at most about 16 ε s ≈ 4·10⁻¹⁵ s (as when the two mixed
- * differences of curl ∇φ, which commute exactly, are rounded differently). A result whose values all stay within
- * {@value ValueRange#FLAT_RELATIVE_RANGE} · s is drawn as constant, and as zero when its size is within that bound
- * too. A real first derivative of a field resolved on N points per axis is about s/N, so it is taken for rounding
+ * of at most about 16 ε s ≈ 4·10⁻¹⁵ s (as when the two mixed differences of curl ∇φ, which commute exactly, are
+ * rounded differently). A result whose spread stays within {@value ValueRange#FLAT_RELATIVE_RANGE} · s is drawn as
+ * constant, and as zero when its largest magnitude does too. A real first derivative of a field resolved on N points
+ * per axis is about s/N, so it is taken for rounding
  * only beyond N = 10⁹ points (10⁴·⁵ for a second derivative). Immutable.
  *
  * @param value s, positive and finite
