@@ -36,12 +36,7 @@ public enum FokkerPlanckMethod {
      * @return the method
      */
     public static FokkerPlanckMethod byName(String name) {
-        for (FokkerPlanckMethod m : values()) {
-            if (m.key.equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown Fokker–Planck method '" + name
-                + "'; valid: explicit-euler, implicit-euler, crank-nicolson");
+        return org.fieldscore.fields.NamedValues.byKey(FokkerPlanckMethod.class, name, FokkerPlanckMethod::key,
+                "Fokker–Planck method");
     }
 }
