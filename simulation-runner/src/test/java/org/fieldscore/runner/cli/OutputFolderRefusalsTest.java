@@ -18,6 +18,8 @@ import org.fieldscore.runner.output.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -43,22 +45,10 @@ class OutputFolderRefusalsTest {
                 of: t
             """;
 
-    private static final String STUDY = """
-            name: links-study
-            parameters:
-              n: {default: 11, min: 3}
-            grids:
-              map: {shape: [n, n], lower: [0, 0], upper: [1, 1]}
-            steps:
-              - id: t
-                type: field
-                grid: map
-                expression: "x*y"
-                output: fields/t
-            study:
-              sweep:
-                n: [5, 9]
-            """;
+    /** The same steps swept over the grid size: a study whose cases run into cases/case-0001/, …. */
+    private static final String STUDY = SCENARIO.replace("name: links\n", "name: links-study\nparameters:\n"
+            + "  n: {default: 11, min: 3}\n").replace("shape: [11, 11]", "shape: [n, n]")
+            + "study:\n  sweep:\n    n: [5, 9]\n";
 
     @TempDir
     Path work;
@@ -139,34 +129,33 @@ class OutputFolderRefusalsTest {
         assertFalse(Files.exists(out.resolve("summary.json")), "nothing is computed or written");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"run", "validate"})
-    void aDefaultOutputFileThatIsALinkLeavingTheFolderIsRefusedAtTheStepId(String command) throws IOException {
-        Path out = Files.createDirectories(work.resolve("out"));
-        Path target = Files.writeString(work.resolve("precious.png"), "keep");
-        Files.createSymbolicLink(out.resolve("g.png"), target);
-        CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", out.toString());
-        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("links.yaml:10:5: key 'steps[1].id': step 'g' (gradient): output path 'g.png' is"
-                + " refused"), r.toString());
-        assertTrue(r.err().contains("set 'output:' to write this step elsewhere"), r.toString());
-        assertEquals("keep", Files.readString(target));
-        assertFalse(Files.exists(out.resolve("summary.json")));
+    /** The files of a run that a link may point out of the folder: where each is reported, and the advice. */
+    static Stream<Arguments> linkedFiles() {
+        Stream<Arguments> cases = Stream.of(
+                Arguments.of("g.png", "links.yaml:10:5: key 'steps[1].id': step 'g' (gradient): output path 'g.png' is"
+                        + " refused", "set 'output:' to write this step elsewhere"),
+                Arguments.of("summary.json", "links.yaml:1:1: the run's file summary.json: output path 'summary.json'"
+                        + " is refused: it goes through the symbolic link", "remove the link, or give --out another"
+                        + " folder"));
+        return cases.flatMap(c -> Stream.of("run", "validate").map(command -> Arguments.of(command, c.get()[0],
+                c.get()[1], c.get()[2])));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"run", "validate"})
-    void theRunsOwnFilesThroughALinkLeavingTheFolderAreRefused(String command) throws IOException {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("linkedFiles")
+    void aFileThatIsALinkLeavingTheFolderIsRefusedWhereItsNameComesFrom(String command, String name, String where,
+            String advice) throws IOException {
         Path out = Files.createDirectories(work.resolve("out"));
-        Path target = Files.writeString(work.resolve("precious.json"), "keep");
-        Files.createSymbolicLink(out.resolve("summary.json"), target);
+        Path target = Files.writeString(work.resolve("precious-" + name), "keep");
+        Files.createSymbolicLink(out.resolve(name), target);
         CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", out.toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("links.yaml:1:1: the run's file summary.json: output path 'summary.json' is"
-                + " refused: it goes through the symbolic link"), r.toString());
-        assertTrue(r.err().contains("remove the link, or give --out another folder"), r.toString());
-        assertEquals("keep", Files.readString(target));
+        assertTrue(r.err().contains(where), r.toString());
+        assertTrue(r.err().contains(advice), r.toString());
+        assertEquals("keep", Files.readString(target), "the file outside is untouched");
+        assertFalse(Files.exists(out.resolve("report.html")), "nothing is computed or written");
     }
+
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"run", "validate"})
@@ -184,21 +173,6 @@ class OutputFolderRefusalsTest {
     }
 
     @Test
-    void validateRefusesAFolderHeldByARun() throws IOException {
-        Path out = work.resolve("out");
-        try (RunFolder held = RunFolder.open(out)) {
-            CliHarness.Result r = CliHarness.run("validate", scenario().toString(), "--out", out.toString());
-            assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-            assertTrue(r.err().contains("another fieldscore run (pid " + ProcessHandle.current().pid()), r.toString());
-        }
-        CliHarness.Result after = CliHarness.run("validate", scenario().toString(), "--out", out.toString());
-        assertEquals(ExitCodes.SUCCESS, after.exitCode(), "a released lock is no refusal\n" + after);
-        try (RunFolder held = RunFolder.open(out)) {
-            assertEquals(out.toRealPath(), held.directory().root(), "validate left the lock free for a run");
-        }
-    }
-
-    @Test
     void temporaryFilesOfAKilledRunAreRemovedByTheNextRun() throws IOException {
         Path out = Files.createDirectories(work.resolve("out").resolve("fields"));
         Path leftover = Files.writeString(out.resolve(".t.vti.1f2e3d.partial"), "half");
@@ -213,18 +187,22 @@ class OutputFolderRefusalsTest {
         assertTrue(Files.exists(out.getParent().resolve("summary.json")));
     }
 
-    @Test
-    void aSecondRunIntoAFolderHeldInThisProcessIsRefused() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "validate"})
+    void aFolderHeldInThisProcessIsRefused(String command) throws IOException {
         Path out = work.resolve("out");
         try (RunFolder held = RunFolder.open(out)) {
-            CliHarness.Result r = CliHarness.run("run", scenario().toString(), "--out", out.toString());
+            CliHarness.Result r = CliHarness.run(command, scenario().toString(), "--out", out.toString());
             assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
             assertTrue(r.err().contains("another fieldscore run (pid " + ProcessHandle.current().pid()), r.toString());
             assertTrue(r.err().contains("wait for it to finish, or give --out another folder"), r.toString());
             assertFalse(Files.exists(out.resolve("summary.json")));
         }
-        CliHarness.Result after = CliHarness.run("run", scenario().toString(), "--out", out.toString());
+        CliHarness.Result after = CliHarness.run(command, scenario().toString(), "--out", out.toString());
         assertEquals(ExitCodes.SUCCESS, after.exitCode(), "the lock is released on close\n" + after);
+        try (RunFolder again = RunFolder.open(out)) {
+            assertEquals(out.toRealPath(), again.directory().root(), "the command left the lock free");
+        }
     }
 
     @Test

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -31,10 +36,7 @@ class SweepValueRefusalsTest {
                 grids:
                   map: {shape: [n, n], lower: [0, 0], upper: [1, 1]}
                 steps:
-                  - id: t
-                    type: field
-                    grid: map
-                    expression: "k*x*y"
+                  - {id: t, type: field, grid: map, expression: "k*x*y"}
                 study:
                   sweep:
                     k: [1, 2]
@@ -42,47 +44,45 @@ class SweepValueRefusalsTest {
                 """.formatted(sweep));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"run", "validate"})
-    void aListValueBelowTheMinimumIsReportedAtTheSweepKey(String command) throws IOException {
-        CliHarness.Result r = CliHarness.run(command, scenario("    n: [5, 2, 9]").toString(), "--out",
-                work.resolve("out").toString());
+    /** Runs the command with the sweep block's extra line and options, and checks it is refused before running. */
+    private CliHarness.Result refused(String command, String sweep, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command, scenario(sweep).toString(), "--out",
+                work.resolve("out").toString()));
+        args.addAll(List.of(options));
+        CliHarness.Result r = CliHarness.run(args.toArray(String[]::new));
         assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("sweep.yaml:15:5: key 'study.sweep.n': the study's sweep value n: 2 gives n = 2.0,"
-                + " outside the valid range [3.0, 101.0] of parameter 'n' (declared at line 3); valid: values in that"
-                + " range"), r.toString());
-        assertFalse(r.err().contains("--set"), r.toString());
         assertFalse(Files.exists(work.resolve("out").resolve("summary.json")), "nothing is run");
+        return r;
+    }
+
+    /** Each class of bad sweep value: its sweep line and what the refusal says, at the sweep's key of 'n'. */
+    static Stream<Arguments> badSweepValues() {
+        Stream<Arguments> cases = Stream.of(
+                Arguments.of("a list value below the minimum", "    n: [5, 2, 9]", "the study's sweep value n: 2 gives"
+                        + " n = 2.0, outside the valid range [3.0, 101.0] of parameter 'n' (declared at line 3); valid:"
+                        + " values in that range"),
+                Arguments.of("a range passing the maximum", "    n: {from: 81, to: 121, step: 20}", "the study's sweep"
+                        + " value n: 121 gives n = 121.0, outside the valid range [3.0, 101.0]"),
+                Arguments.of("a value that is not a number", "    n: [5, nine]", "the study's sweep value n: nine is not"
+                        + " a number: unknown variable 'nine'"));
+        return cases.flatMap(c -> Stream.of("run", "validate").map(command -> Arguments.of(command + ": "
+                + c.get()[0], command, c.get()[1], c.get()[2])));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"run", "validate"})
-    void aRangeThatPassesTheMaximumIsReportedAtTheSweepKey(String command) throws IOException {
-        CliHarness.Result r = CliHarness.run(command, scenario("    n: {from: 81, to: 121, step: 20}").toString(),
-                "--out", work.resolve("out").toString());
-        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("sweep.yaml:15:5: key 'study.sweep.n': the study's sweep value n: 121 gives"
-                + " n = 121.0, outside the valid range [3.0, 101.0]"), r.toString());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"run", "validate"})
-    void aValueThatIsNotANumberIsReportedAtTheSweepKey(String command) throws IOException {
-        CliHarness.Result r = CliHarness.run(command, scenario("    n: [5, nine]").toString(), "--out",
-                work.resolve("out").toString());
-        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("sweep.yaml:15:5: key 'study.sweep.n': the study's sweep value n: nine is not a"
-                + " number"), r.toString());
-        assertTrue(r.err().contains("valid: a number or an expression over constants and earlier parameters"),
-                r.toString());
+    @MethodSource("badSweepValues")
+    void aBadSweepValueIsReportedAtTheSweepKeyOfItsParameter(String name, String command, String sweep,
+            String message) throws IOException {
+        CliHarness.Result r = refused(command, sweep);
+        assertTrue(r.err().contains("sweep.yaml:12:5: key 'study.sweep.n': " + message), r.toString());
+        assertTrue(r.err().contains("; valid: "), r.toString());
+        assertFalse(r.err().contains("--set"), r.toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"run", "validate"})
     void aSetValueIsStillReportedAsSetAtTheParameter(String command) throws IOException {
-        CliHarness.Result r = CliHarness.run(command, scenario("").toString(), "--set", "n=2", "--out",
-                work.resolve("out").toString());
-        assertEquals(ExitCodes.INVALID_INPUT, r.exitCode(), r.toString());
+        CliHarness.Result r = refused(command, "", "--set", "n=2");
         assertTrue(r.err().contains("sweep.yaml:3:6: key 'parameters.n': --set n=2 gives n = 2.0, outside the valid range [3.0, 101.0] of"
                 + " parameter 'n'"), r.toString());
     }

@@ -1,5 +1,7 @@
 package org.fieldscore.runner.output.plot;
 
+import static org.fieldscore.runner.output.plot.ChartParts.colourBar;
+import static org.fieldscore.runner.output.plot.ChartParts.subtitles;
 import static org.fieldscore.runner.output.plot.PngAssertions.assertPicture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,13 +15,11 @@ import org.fieldscore.fields.ScalarField;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.ops.FiniteDifferences;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.VectorXYDataset;
 import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A derivative that is zero up to rounding (the curl of a gradient, the Laplacian of a linear field) is judged against
@@ -31,25 +31,6 @@ class RoundingNoisePlotsTest {
 
     private static final ScalarField POTENTIAL = ScalarField.of(3,
             (t, x) -> 1e3 * Math.exp(0.7 * x[0]) * Math.sin(3 * x[1]) * Math.cos(2 * x[2]));
-
-    private static String subtitles(JFreeChart chart) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < chart.getSubtitleCount(); i++) {
-            if (chart.getSubtitle(i) instanceof TextTitle t) {
-                s.append(t.getText()).append('\n');
-            }
-        }
-        return s.toString();
-    }
-
-    private static boolean hasColourBar(JFreeChart chart) {
-        for (int i = 0; i < chart.getSubtitleCount(); i++) {
-            if (chart.getSubtitle(i) instanceof PaintScaleLegend) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static int arrowCount(JFreeChart chart) {
         int count = 0;
@@ -87,7 +68,7 @@ class RoundingNoisePlotsTest {
         assertTrue(notes.contains("|curl E| in plane is zero up to rounding: max "), notes);
         assertTrue(notes.contains("≤ 1e-09 × max|E|/h = "), notes);
         assertTrue(notes.contains("drawn as 0; no arrows"), notes);
-        assertFalse(hasColourBar(f.chart()), "no colour bar of noise");
+        assertNull(colourBar(f.chart()), "no colour bar of noise");
         assertEquals(0, arrowCount(f.chart()), "no arrows of noise");
         assertEquals(1, PngAssertions.distinctColoursInside(assertPicture(f.toPng(), f.width(), f.height()),
                 f.width() / 2, f.height() / 2, 40), "one colour in the middle of the map");
@@ -104,7 +85,7 @@ class RoundingNoisePlotsTest {
         OperandScale operand = OperandScale.ofDerivative("E", maxComponent(e), plane.spacing(0), 1);
         Figure f = FieldPlots.scalar("curl E", curl, "curl E", true, operand);
         assertTrue(subtitles(f.chart()).contains("curl E is zero up to rounding"), subtitles(f.chart()));
-        assertFalse(hasColourBar(f.chart()));
+        assertNull(colourBar(f.chart()));
     }
 
     @Test
@@ -117,7 +98,7 @@ class RoundingNoisePlotsTest {
         assertEquals(linear.maxNorm() / (plane.spacing(0) * plane.spacing(0)), operand.value(), 1e-9);
         Figure f = FieldPlots.scalar("lap", laplacian, "lap phi", true, operand);
         assertTrue(subtitles(f.chart()).contains("lap phi is zero up to rounding"), subtitles(f.chart()));
-        assertFalse(hasColourBar(f.chart()));
+        assertNull(colourBar(f.chart()));
     }
 
     @Test
@@ -146,7 +127,7 @@ class RoundingNoisePlotsTest {
         OperandScale operand = OperandScale.ofDerivative("v", maxComponent(v), box.spacing(0), 1);
         Figure f = FieldPlots.vector("curl v", curl, "curl v", operand);
         assertFalse(subtitles(f.chart()).contains("rounding"), subtitles(f.chart()));
-        assertTrue(hasColourBar(f.chart()));
+        assertNotNull(colourBar(f.chart()));
         assertTrue(arrowCount(f.chart()) > 0);
     }
 
@@ -163,7 +144,7 @@ class RoundingNoisePlotsTest {
         String notes = subtitles(map.figure().chart());
         assertTrue(notes.contains("g is constant up to rounding: 0.00100000000 everywhere (spread below 1e-09 ×"
                 + " max|phi|/h)"), notes);
-        assertFalse(hasColourBar(map.figure().chart()));
+        assertNull(colourBar(map.figure().chart()));
     }
 
     @Test
