@@ -72,13 +72,10 @@ public final class FieldPlots {
         Grid grid = space.grid();
         if (grid.spaceDimension() == 1) {
             ValueRange range = ValueRange.of(space);
-            if (range.isZero(operand)) {
-                return LinePlot.titled(title).subtitle(join(time, operand.zeroNote(valueLabel, range.maxAbs(),
-                        "drawn as 0"))).axes(Grid.axisName(0), valueLabel).field(valueLabel, space.times(0.0))
-                        .figure();
-            }
-            return LinePlot.titled(title).subtitle(time).axes(Grid.axisName(0), valueLabel)
-                    .field(valueLabel, space).figure();
+            boolean zero = range.isZero(operand);
+            return LinePlot.titled(title)
+                    .subtitle(zero ? join(time, operand.zeroNote(valueLabel, range.maxAbs(), "drawn as 0")) : time)
+                    .axes(Grid.axisName(0), valueLabel).field(valueLabel, zero ? space.times(0.0) : space).figure();
         }
         String subtitle = time;
         SampledScalarField shown = space;
