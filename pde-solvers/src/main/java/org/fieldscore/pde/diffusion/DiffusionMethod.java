@@ -2,6 +2,8 @@ package org.fieldscore.pde.diffusion;
 
 import java.util.Locale;
 
+import org.fieldscore.fields.NamedValues;
+
 /** The time integrators of {@link DiffusionSolver}, with their names in scenario files. */
 public enum DiffusionMethod {
     /** Forward Euler in time, centred in space (FTCS): first order, stable for k·Δt·Σ1/h² ≤ ½. */
@@ -37,12 +39,6 @@ public enum DiffusionMethod {
         if (n.equals("ftcs") || n.equals("explicit")) {
             return EXPLICIT_EULER;
         }
-        for (DiffusionMethod m : values()) {
-            if (m.key.equals(n)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown diffusion method '" + name + "'; valid names are ftcs,"
-                + " explicit-euler, implicit-euler, crank-nicolson, dormand-prince-853, dormand-prince-54");
+        return NamedValues.byKey(DiffusionMethod.class, n, DiffusionMethod::key, "diffusion method");
     }
 }

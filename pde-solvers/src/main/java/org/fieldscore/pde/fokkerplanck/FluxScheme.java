@@ -1,5 +1,7 @@
 package org.fieldscore.pde.fokkerplanck;
 
+import org.fieldscore.fields.NamedValues;
+
 /**
  * How the flux J = b p − D ∂p/∂x through a cell face is discretised from the two cell values next to it.
  */
@@ -34,11 +36,6 @@ public enum FluxScheme {
      * @return the scheme
      */
     public static FluxScheme byName(String name) {
-        for (FluxScheme f : values()) {
-            if (f.key.equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown flux scheme '" + name + "'; valid: scharfetter-gummel, central");
+        return NamedValues.byKey(FluxScheme.class, name, FluxScheme::key, "flux scheme");
     }
 }

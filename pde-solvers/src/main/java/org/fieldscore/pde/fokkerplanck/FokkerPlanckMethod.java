@@ -1,5 +1,10 @@
 package org.fieldscore.pde.fokkerplanck;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.fieldscore.fields.NamedValues;
+
 /** Time steppers for the Fokker–Planck equation dp/dt = L p + s. */
 public enum FokkerPlanckMethod {
     /** p ← p + Δt(L p + s): first order, stable and positive for Δt ≤ 1/max(−L<sub>ii</sub>). */
@@ -53,8 +58,8 @@ public enum FokkerPlanckMethod {
     }
 
     /** @return the scenario-file names of all methods, in declaration order */
-    public static java.util.List<String> keys() {
-        return java.util.Arrays.stream(values()).map(FokkerPlanckMethod::key).toList();
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(FokkerPlanckMethod::key).toList();
     }
 
     /**
@@ -63,12 +68,7 @@ public enum FokkerPlanckMethod {
      * @throws IllegalArgumentException naming the valid names
      */
     public static FokkerPlanckMethod byName(String name) {
-        for (FokkerPlanckMethod m : values()) {
-            if (m.key.equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown Fokker–Planck method '" + name + "'; valid: "
-                + String.join(", ", keys()));
+        return NamedValues.byKey(FokkerPlanckMethod.class, name, FokkerPlanckMethod::key,
+                "Fokker–Planck method");
     }
 }

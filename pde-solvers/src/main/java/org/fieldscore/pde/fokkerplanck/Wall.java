@@ -1,5 +1,7 @@
 package org.fieldscore.pde.fokkerplanck;
 
+import org.fieldscore.fields.NamedValues;
+
 /** What a face of the box does to the probability flux J = b p − D∇p. */
 public enum Wall {
     /** Reflecting: J·n = 0, so no probability leaves (mass is conserved). */
@@ -26,11 +28,6 @@ public enum Wall {
      * @throws IllegalArgumentException naming the valid names
      */
     public static Wall byName(String name) {
-        for (Wall w : values()) {
-            if (w.key.equals(name)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown wall '" + name + "'; valid: no-flux, periodic, absorbing");
+        return NamedValues.byKey(Wall.class, name, Wall::key, "wall");
     }
 }

@@ -2,6 +2,7 @@ package org.fieldscore.pde.physics;
 
 import java.util.Locale;
 
+import org.fieldscore.fields.NamedValues;
 import org.fieldscore.fields.constants.Coupling;
 
 /**
@@ -53,12 +54,6 @@ public enum PhysicsPreset {
      */
     public static PhysicsPreset byName(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (PhysicsPreset p : values()) {
-            if (p.key.equals(n)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown physics preset '" + name + "'; valid names are electrostatics-si,"
-                + " electrostatics-natural, gravitation-si, gravitation-natural");
+        return NamedValues.byKey(PhysicsPreset.class, n, PhysicsPreset::key, "physics preset");
     }
 }

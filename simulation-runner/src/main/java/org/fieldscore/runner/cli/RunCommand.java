@@ -30,6 +30,7 @@ import org.fieldscore.runner.study.StudyReport;
 import org.fieldscore.runner.study.StudyRunner;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldscore run}: runs a scenario and writes its outputs. */
@@ -42,8 +43,8 @@ final class RunCommand extends ScenarioCommand {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario-name>).")
-    Path outputFolder;
+    @Mixin
+    OutputFolderOption output;
 
     @Option(names = "--durable", description = "Force every output file to the disk before it is renamed into place,"
             + " so a finished run survives a power loss (slower; without it files are still written atomically).")
@@ -83,7 +84,7 @@ final class RunCommand extends ScenarioCommand {
     }
 
     private int executeOnThisThread(Scenario scenario) {
-        Path folder = outputFolder != null ? outputFolder : Path.of("out", scenario.name());
+        Path folder = output.folderFor(scenario);
         Instant started = Instant.now();
         // the engine first: an unreachable cluster is reported before anything is written
         try (Engine cluster = Engines.open(engine, master, scenario.name(), threads)) {
@@ -99,9 +100,7 @@ final class RunCommand extends ScenarioCommand {
             held = RunFolder.open(folder, durable ? OutputDirectory.Durability.DURABLE
                     : OutputDirectory.Durability.ATOMIC);
         } catch (OutputPathException e) {
-            err().println("error: " + e.getMessage());
-            err().flush();
-            return ExitCodes.INVALID_INPUT;
+            return refused(e);
         }
         try (RunFolder run = held) {
             if (!run.removedTemporaryFiles().isEmpty()) {
@@ -134,9 +133,7 @@ final class RunCommand extends ScenarioCommand {
         try {
             summary = RunOutputWriter.write(scenario, results, out, started, progress);
         } catch (OutputPathException e) {
-            err().println("error: " + e.getMessage());
-            err().flush();
-            return ExitCodes.INVALID_INPUT;
+            return refused(e);
         } catch (IOException e) {
             return failure("writing the outputs into " + folder + " failed: " + e.getMessage(), e);
         }
@@ -174,9 +171,7 @@ final class RunCommand extends ScenarioCommand {
         } catch (InvalidScenarioException e) {
             return invalid(e);
         } catch (OutputPathException e) {
-            err().println("error: " + e.getMessage());
-            err().flush();
-            return ExitCodes.INVALID_INPUT;
+            return refused(e);
         } catch (IOException e) {
             return failure("writing the study into " + folder + " failed: " + e.getMessage(), e);
         }

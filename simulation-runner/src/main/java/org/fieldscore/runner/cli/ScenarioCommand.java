@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.input.Problem;
 import org.fieldscore.runner.input.SourcePosition;
+import org.fieldscore.runner.output.OutputPathException;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.scenario.ScenarioCase;
 import org.fieldscore.runner.scenario.ScenarioReader;
@@ -132,6 +133,18 @@ abstract class ScenarioCommand implements Callable<Integer> {
             e.printStackTrace(err);
         }
         err.flush();
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /**
+     * Prints why the output folder is refused to stderr.
+     *
+     * @param e the refusal
+     * @return {@link ExitCodes#INVALID_INPUT}
+     */
+    int refused(OutputPathException e) {
+        err().println("error: " + e.getMessage());
+        err().flush();
         return ExitCodes.INVALID_INPUT;
     }
 

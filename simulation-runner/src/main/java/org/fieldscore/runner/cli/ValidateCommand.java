@@ -1,39 +1,45 @@
 package org.fieldscore.runner.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.fieldscore.runner.input.InvalidScenarioException;
 import org.fieldscore.runner.input.MemoryBudget;
 import org.fieldscore.runner.input.Problem;
 import org.fieldscore.runner.output.OutputDirectory;
+import org.fieldscore.runner.output.OutputPathException;
+import org.fieldscore.runner.output.RunFolder;
 import org.fieldscore.runner.scenario.Scenario;
 import org.fieldscore.runner.step.ResultKind;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code fieldscore validate}: checks a scenario without computing anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Check a scenario without computing anything.",
             "Checks YAML, keys, types, ranges, references, expressions, grid sizes against the heap, stability"
-                    + " limits, output paths and data files.",
+                    + " limits, data files, and the output folder run would use (writable, not held by another run,"
+                    + " no output path through a link leading out of it).",
             "Exit code 0 when valid, 2 with every problem listed (file:line:column, key, what is valid)."})
 final class ValidateCommand extends ScenarioCommand {
 
+    @Mixin
+    OutputFolderOption output;
+
     @Override
     int execute(Scenario checked) {
-        // the default output folder, when it exists, is checked as run would check it (links leading outside)
-        Path folder = Path.of("out", checked.name());
-        if (Files.isDirectory(folder)) {
-            try {
-                List<Problem> links = OutputLinks.check(checked, OutputDirectory.create(folder));
-                if (!links.isEmpty()) {
-                    return invalid(new InvalidScenarioException(links));
-                }
-            } catch (IOException e) {
-                // an unreadable folder is reported by run, which also proves it writable
+        // the output folder run would use is checked as run checks it: writable, not held, no link leading out
+        Optional<OutputDirectory> folder;
+        try {
+            folder = RunFolder.check(output.folderFor(checked));
+        } catch (OutputPathException e) {
+            return refused(e);
+        }
+        if (folder.isPresent()) {
+            List<Problem> links = OutputLinks.check(checked, folder.get());
+            if (!links.isEmpty()) {
+                return invalid(new InvalidScenarioException(links));
             }
         }
         long comparisons = checked.plans().values().stream().filter(p -> p.kind() == ResultKind.COMPARISON).count();

@@ -256,8 +256,7 @@ public final class RunOutputWriter {
             if (o.plots()) {
                 String label = label(r.id(), s.units());
                 boolean signed = StepEquations.signed(r.type());
-                jobs.add(png(r.id(), stem, title, () -> signed ? FieldPlots.signed(title, f, label)
-                        : FieldPlots.scalar(title, f, label)));
+                jobs.add(png(r.id(), stem, title, () -> FieldPlots.scalar(title, f, label, signed, s.operand())));
             }
         } else if (value instanceof StepValue.Vector v) {
             SampledVectorField f = v.field();
@@ -275,7 +274,7 @@ public final class RunOutputWriter {
             }
             if (o.plots()) {
                 String label = label(r.id(), v.units());
-                jobs.add(png(r.id(), stem, title, () -> FieldPlots.vector(title, f, label)));
+                jobs.add(png(r.id(), stem, title, () -> FieldPlots.vector(title, f, label, v.operand())));
             }
         } else if (value instanceof StepValue.TimeSeries ts) {
             double[] times = ts.times().stream().mapToDouble(Double::doubleValue).toArray();

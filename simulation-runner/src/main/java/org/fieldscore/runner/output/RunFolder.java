@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,10 +62,7 @@ public final class RunFolder implements AutoCloseable {
      */
     public static RunFolder open(Path folder, OutputDirectory.Durability durability) {
         String name = folder.toString();
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new OutputPathException(name, "it exists and is not a folder; valid: a folder path (it is created"
-                    + " when missing)");
-        }
+        requireCreatable(folder, name);
         OutputDirectory directory;
         try {
             directory = OutputDirectory.create(folder, durability);
@@ -86,10 +85,8 @@ public final class RunFolder implements AutoCloseable {
                 lock = null; // this process already holds it: another run in the same JVM
             }
             if (lock == null) {
-                String holder = readHolder(directory.root().resolve(LOCK_FILE));
                 channel.close();
-                throw new OutputPathException(name, "another fieldscore run" + holder + " is writing into this"
-                        + " folder; wait for it to finish, or give --out another folder");
+                throw held(name, directory.root().resolve(LOCK_FILE));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started "
@@ -100,6 +97,49 @@ public final class RunFolder implements AutoCloseable {
             closeQuietly(channel);
             throw new OutputPathException(name, "the folder cannot be locked for this run (" + e.getMessage()
                     + "); valid: a folder on a local file system you can write to");
+        }
+    }
+
+    /**
+     * Checks a folder as {@link #open} would, for {@code validate}, without creating it or taking its lock: the path
+     * is a folder or can be created as one (no part of it is a file), it is not on a read-only file system, a probe
+     * file can be created and removed in it (or, while it does not exist, in the nearest folder that does, where it
+     * would be created), and no other run holds it.
+     *
+     * @param folder the output folder a run would use
+     * @return the folder as an output directory when it exists (to resolve step paths in it), empty otherwise
+     * @throws OutputPathException when a run into the folder would be refused, saying why
+     */
+    public static Optional<OutputDirectory> check(Path folder) {
+        String name = folder.toString();
+        Path existing = requireCreatable(folder, name);
+        probe(existing, name);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        Path lockFile = folder.resolve(LOCK_FILE);
+        if (Files.isRegularFile(lockFile)) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // this process holds it
+                }
+                if (lock == null) {
+                    throw held(name, lockFile);
+                }
+                lock.release();
+            } catch (IOException e) {
+                throw new OutputPathException(name, "its lock file " + lockFile + " cannot be opened (" + e.getMessage()
+                        + "); valid: a folder on a local file system you can write to");
+            }
+        }
+        try {
+            return Optional.of(OutputDirectory.create(folder));
+        } catch (IOException e) {
+            throw new OutputPathException(name, "the folder cannot be opened (" + e.getMessage() + "); valid: a"
+                    + " folder you can read and write");
         }
     }
 
@@ -122,6 +162,40 @@ public final class RunFolder implements AutoCloseable {
             // the channel is closed next, which releases the lock in any case
         }
         closeQuietly(channel);
+    }
+
+    /**
+     * @return the folder itself when it exists, else its nearest existing ancestor (where it would be created)
+     * @throws OutputPathException when the folder is a file, lies below a file, or is on a read-only file system
+     */
+    private static Path requireCreatable(Path folder, String name) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new OutputPathException(name, "it exists and is not a folder; valid: a folder path (it is created"
+                    + " when missing)");
+        }
+        Path existing = folder.toAbsolutePath().normalize();
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new OutputPathException(name, "the folder cannot be created: " + existing + " is a file, not a"
+                    + " folder; valid: a folder path you can write to, not below a file");
+        }
+        try {
+            FileStore store = Files.getFileStore(existing);
+            if (store.isReadOnly()) {
+                throw new OutputPathException(name, "it is on a read-only file system (" + store + "); valid: a"
+                        + " folder on a writable file system");
+            }
+        } catch (IOException e) {
+            // the file store cannot be queried: the probe file decides
+        }
+        return existing;
+    }
+
+    private static OutputPathException held(String name, Path lockFile) {
+        return new OutputPathException(name, "another fieldscore run" + readHolder(lockFile) + " is writing into"
+                + " this folder; wait for it to finish, or give --out another folder");
     }
 
     private static void probe(Path root, String name) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.fieldscore.runner.input.InvalidScenarioException;
+import org.fieldscore.runner.input.SourcePosition;
 
 /**
  * One self-contained unit of work: the scenario text, where it came from, the parameter overrides and the seed.
@@ -18,11 +19,12 @@ import org.fieldscore.runner.input.InvalidScenarioException;
  *     a bundled scenario
  * @param overrides parameter overrides name → value (as given to --set), in order
  * @param seed the seed override, or null to use the scenario's own
- * @param origins where an override other than {@code --set} came from, by parameter (e.g. "the study's sweep at
- *     line 12"), for messages; an override without an entry came from {@code --set}
+ * @param origins where an override other than {@code --set} is declared in the file, by parameter (the study
+ *     sweep's key of that parameter), so that a refused value is reported there; an override without an entry came
+ *     from {@code --set}
  */
 public record ScenarioCase(String file, String text, String baseDirectory, Map<String, String> overrides,
-        Long seed, Map<String, String> origins) implements Serializable {
+        Long seed, Map<String, SourcePosition> origins) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,22 +49,23 @@ public record ScenarioCase(String file, String text, String baseDirectory, Map<S
 
     /**
      * @param name a parameter
-     * @return where its override came from: "--set" or what {@link #swept} recorded
+     * @return where its override is declared in the file (what {@link #swept} recorded), or null when it came from
+     *     {@code --set}
      */
-    public String originOf(String name) {
-        return origins.getOrDefault(name, "--set");
+    public SourcePosition originOf(String name) {
+        return origins.get(name);
     }
 
     /**
      * @param name a parameter
      * @param value its value
-     * @param origin where the value is declared, e.g. "the study's sweep at line 12"
+     * @param origin where the value is declared in the file (the study sweep's key of the parameter)
      * @return this case with one more override from that origin
      */
-    public ScenarioCase swept(String name, String value, String origin) {
+    public ScenarioCase swept(String name, String value, SourcePosition origin) {
         Map<String, String> o = new LinkedHashMap<>(overrides);
         o.put(name, value);
-        Map<String, String> from = new LinkedHashMap<>(origins);
+        Map<String, SourcePosition> from = new LinkedHashMap<>(origins);
         from.put(name, origin);
         return new ScenarioCase(file, text, baseDirectory, o, seed, from);
     }
@@ -75,7 +78,7 @@ public record ScenarioCase(String file, String text, String baseDirectory, Map<S
     public ScenarioCase with(String name, String value) {
         Map<String, String> o = new LinkedHashMap<>(overrides);
         o.put(name, value);
-        Map<String, String> from = new LinkedHashMap<>(origins);
+        Map<String, SourcePosition> from = new LinkedHashMap<>(origins);
         from.remove(name);
         return new ScenarioCase(file, text, baseDirectory, o, seed, from);
     }

@@ -207,18 +207,23 @@ public final class ScenarioReader {
                     try {
                         v = earlier.evaluate(override);
                     } catch (ExpressionException e) {
-                        throw value.problem(overrideText(source, key, override) + " is not a number: "
-                                + e.getMessage());
+                        throw overrideProblem(source, key, value, overrideText(source, key, override)
+                                + " is not a number: " + e.getMessage().replaceFirst("\\.$", "") + "; valid: a number"
+                                + " or an expression over constants and earlier parameters");
                     }
                 } else {
                     doc.useLanguage(earlier);
                     v = defaultNode.number();
                 }
                 if ((min != null && v < min) || (max != null && v > max)) {
-                    throw value.problem("parameter '" + key + "' = " + v + " is outside its valid range ["
-                            + (min == null ? "-inf" : min) + ", " + (max == null ? "inf" : max) + "]"
-                            + (override != null ? " (" + overrideText(source, key, override) + ")" : "")
-                            + "; valid: a value in that range");
+                    String range = "[" + (min == null ? "-inf" : min) + ", " + (max == null ? "inf" : max) + "]";
+                    if (override == null) {
+                        throw value.problem("parameter '" + key + "' = " + v + " is outside its valid range " + range
+                                + "; valid: a value in that range");
+                    }
+                    throw overrideProblem(source, key, value, overrideText(source, key, override) + " gives "
+                            + key + " = " + v + ", outside the valid range " + range + " of parameter '" + key
+                            + "' (declared at line " + value.position().line() + "); valid: values in that range");
                 }
                 values.put(key, v);
             }
@@ -235,10 +240,21 @@ public final class ScenarioReader {
         return values;
     }
 
-    /** @return "--set n=3" or "n = 3 from the study's sweep at line 12" */
+    /** @return "--set n=3" or "the study's sweep value n: 3" */
     private static String overrideText(ScenarioCase source, String key, String value) {
-        String origin = source.originOf(key);
-        return origin.equals("--set") ? "--set " + key + "=" + value : key + " = " + value + " from " + origin;
+        return source.originOf(key) == null ? "--set " + key + "=" + value
+                : "the study's sweep value " + key + ": " + value;
+    }
+
+    /**
+     * @return a problem at the study sweep's key of the parameter when the value came from there, else at the
+     *     parameter's declaration (a {@code --set} value has no line of its own)
+     */
+    private static ProblemException overrideProblem(ScenarioCase source, String key, ScenarioNode declaration,
+            String message) {
+        SourcePosition origin = source.originOf(key);
+        return origin == null ? declaration.problem(message)
+                : new ProblemException(new Problem(origin, "study.sweep." + key, message));
     }
 
     private static List<Step> steps(MapNode top, StepReading reading, ScenarioDocument doc,

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.fieldscore.runner.input.MapNode;
 import org.fieldscore.runner.input.ProblemException;
 import org.fieldscore.runner.input.ScenarioNode;
+import org.fieldscore.runner.input.SourcePosition;
 import org.fieldscore.runner.step.Plan;
 import org.fieldscore.runner.step.ResultKind;
 import org.fieldscore.runner.text.Suggestions;
@@ -56,10 +57,10 @@ public record StudyDeclaration(Sweep sweep, List<StudyMetric> metrics, List<Stud
         MapNode sweepNode = m.require("sweep", "a mapping from parameter names to values, ranges or log ranges")
                 .map();
         List<SweepAxis> axes = new ArrayList<>();
-        Map<String, String> origins = new LinkedHashMap<>();
+        Map<String, SourcePosition> origins = new LinkedHashMap<>();
         for (String name : sweepNode.keys()) {
             ScenarioNode values = sweepNode.require(name, "the values of '" + name + "': a list or a range");
-            origins.put(name, "the study's sweep at line " + values.position().line());
+            origins.put(name, sweepNode.keyPositions().get(name));
             if (!parameters.contains(name)) {
                 throw values.problem("only declared parameters can be swept; '" + name + "' is not one."
                         + Suggestions.didYouMean(name, parameters) + " Valid: " + String.join(", ", parameters));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldscore.runner.input.SourcePosition;
+
 /**
  * The sweep of a study block: the cartesian product of its axes, at most {@link #MAX_CASES} combinations. The study
  * runner expands it over a base case ({@code StudyCase.all}).
@@ -14,7 +16,7 @@ public final class Sweep {
     public static final int MAX_CASES = 10_000;
 
     private final List<SweepAxis> axes;
-    private final Map<String, String> origins;
+    private final Map<String, SourcePosition> origins;
 
     /**
      * @param axes the axes, distinct parameters
@@ -25,9 +27,9 @@ public final class Sweep {
 
     /**
      * @param axes the axes, distinct parameters
-     * @param origins where each axis is declared, by parameter (e.g. "the study's sweep at line 12"), for messages
+     * @param origins where each axis is declared in the file, by parameter, for messages
      */
-    public Sweep(List<SweepAxis> axes, Map<String, String> origins) {
+    public Sweep(List<SweepAxis> axes, Map<String, SourcePosition> origins) {
         if (axes.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one parameter");
         }
@@ -49,10 +51,10 @@ public final class Sweep {
 
     /**
      * @param parameter a swept parameter
-     * @return where its values are declared, or "the study's sweep" when not known
+     * @return where its values are declared in the file, or null when not known
      */
-    public String origin(String parameter) {
-        return origins.getOrDefault(parameter, "the study's sweep");
+    public SourcePosition origin(String parameter) {
+        return origins.get(parameter);
     }
 
     /** @return the axes */

@@ -9,6 +9,7 @@ import org.fieldscore.fields.bc.BoundaryConditions;
 import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.ops.FiniteDifferences;
 import org.fieldscore.runner.input.MapNode;
+import org.fieldscore.runner.output.plot.OperandScale;
 
 /**
  * {@code type: gradient | divergence | laplacian | curl} — a finite-difference operator of order 2 or 4 applied
@@ -130,25 +131,55 @@ public record DifferentialStep(StepHeader header, Operator operator, Reference o
             case GRADIENT -> {
                 SampledScalarField f = context.scalar(of);
                 SampledVectorField g = spaceTime ? fd.spaceTimeGradient(f) : fd.gradient(f);
-                yield vector(g);
+                yield vector(g, operandScale(f.maxNorm(), grid, 1));
             }
-            case LAPLACIAN -> scalar(fd.laplacian(context.scalar(of)));
-            case DIVERGENCE -> scalar(fd.divergence(context.vector(of)));
+            case LAPLACIAN -> {
+                SampledScalarField f = context.scalar(of);
+                yield scalar(fd.laplacian(f), operandScale(f.maxNorm(), grid, 2));
+            }
+            case DIVERGENCE -> {
+                SampledVectorField v = context.vector(of);
+                yield scalar(fd.divergence(v), operandScale(maxComponent(v), grid, 1));
+            }
             case CURL -> {
                 SampledVectorField v = context.vector(of);
-                yield v.components() == 3 ? vector(fd.curl(v)) : scalar(fd.curl2D(v));
+                OperandScale operand = operandScale(maxComponent(v), grid, 1);
+                yield v.components() == 3 ? vector(fd.curl(v), operand) : scalar(fd.curl2D(v), operand);
             }
         };
     }
 
-    private StepResult scalar(SampledScalarField computed) {
-        SampledScalarField f = scale == 1 ? computed : computed.times(scale);
-        return new StepResult(id(), type(), new StepValue.Scalar(f, ""), FieldMetrics.of(f), null, 0);
+    /**
+     * @return max|v|·|scale| / h<sup>k</sup> over the smallest spacing h the stencils use (the time step too, for a
+     *     4-gradient): the size at which the result's values are rounding of the operand's
+     */
+    private OperandScale operandScale(double maxAbs, Grid grid, int derivativeOrder) {
+        double h = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < grid.spaceDimension(); a++) {
+            h = Math.min(h, grid.spacing(a));
+        }
+        if (spaceTime) {
+            h = Math.min(h, grid.timeAxis().step());
+        }
+        return OperandScale.ofDerivative(of.id(), maxAbs * Math.abs(scale), h, derivativeOrder);
     }
 
-    private StepResult vector(SampledVectorField computed) {
+    private static double maxComponent(SampledVectorField v) {
+        double m = 0;
+        for (int c = 0; c < v.components(); c++) {
+            m = Math.max(m, v.component(c).maxNorm());
+        }
+        return m;
+    }
+
+    private StepResult scalar(SampledScalarField computed, OperandScale operand) {
+        SampledScalarField f = scale == 1 ? computed : computed.times(scale);
+        return new StepResult(id(), type(), new StepValue.Scalar(f, "", operand), FieldMetrics.of(f), null, 0);
+    }
+
+    private StepResult vector(SampledVectorField computed, OperandScale operand) {
         SampledVectorField v = scale == 1 ? computed : scaled(computed);
-        return new StepResult(id(), type(), new StepValue.Vector(v, ""), FieldMetrics.of(v), null, 0);
+        return new StepResult(id(), type(), new StepValue.Vector(v, "", operand), FieldMetrics.of(v), null, 0);
     }
 
     private SampledVectorField scaled(SampledVectorField v) {

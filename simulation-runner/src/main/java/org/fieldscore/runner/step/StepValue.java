@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.fieldscore.fields.SampledScalarField;
 import org.fieldscore.fields.SampledVectorField;
+import org.fieldscore.runner.output.plot.OperandScale;
 
 /** The object a step computed: a field, a time series, samples, or nothing beyond its metrics. */
 public sealed interface StepValue {
@@ -13,8 +14,19 @@ public sealed interface StepValue {
      *
      * @param field the values on the grid
      * @param units a unit label for plots and reports (may be empty)
+     * @param operand the scale of the operand a derivative was computed from, by which pictures tell rounding from
+     *     values; null for a field that is no derivative
      */
-    record Scalar(SampledScalarField field, String units) implements StepValue {
+    record Scalar(SampledScalarField field, String units, OperandScale operand) implements StepValue {
+        /**
+         * A field that is no derivative.
+         *
+         * @param field the values on the grid
+         * @param units a unit label (may be empty)
+         */
+        public Scalar(SampledScalarField field, String units) {
+            this(field, units, null);
+        }
     }
 
     /**
@@ -22,8 +34,18 @@ public sealed interface StepValue {
      *
      * @param field the components on the grid
      * @param units a unit label (may be empty)
+     * @param operand the scale of the operand a derivative was computed from, or null (see {@link Scalar})
      */
-    record Vector(SampledVectorField field, String units) implements StepValue {
+    record Vector(SampledVectorField field, String units, OperandScale operand) implements StepValue {
+        /**
+         * A field that is no derivative.
+         *
+         * @param field the components on the grid
+         * @param units a unit label (may be empty)
+         */
+        public Vector(SampledVectorField field, String units) {
+            this(field, units, null);
+        }
     }
 
     /**

@@ -24,17 +24,7 @@ class FisherCurveStepTest {
             description: the Fisher divergence of a small diffusion network over t
             seed: 3
             steps:
-              - id: mixture
-                type: model
-                distribution:
-                  type: mixture
-                  weights: [0.8, 0.2]
-                  means: [[5, 5], [-5, -5]]
-                  covariance: [[1, 0], [0, 1]]
-              - id: data
-                type: data
-                from: mixture
-                count: 300
+            """ + MixtureScenarios.mixtureAndData("mixture", 5, 300) + """
               - id: net
                 type: diffusion-network
                 data: data

@@ -40,18 +40,7 @@ class ScoreNetworkStepTest {
             description: a noise-conditional network on a two-regime mixture
             seed: 11
             steps:
-              - id: regimes
-                type: model
-                distribution:
-                  type: mixture
-                  weights: [0.8, 0.2]
-                  means: [[5, 5], [-5, -5]]
-                  covariance: [[1, 0], [0, 1]]
-              - id: data
-                type: data
-                from: regimes
-                count: 4000
-            """;
+            """ + MixtureScenarios.mixtureAndData("regimes", 5, 4000);
 
     @TempDir
     Path dir;

@@ -28,17 +28,7 @@ class ScoreNetworkThreadsTest {
             seed: 17
             output: {report: false, plots: false, vtk: false, csv: false}
             steps:
-              - id: regimes
-                type: model
-                distribution:
-                  type: mixture
-                  weights: [0.8, 0.2]
-                  means: [[3, 3], [-3, -3]]
-                  covariance: [[1, 0], [0, 1]]
-              - id: data
-                type: data
-                from: regimes
-                count: 3000
+            """ + MixtureScenarios.mixtureAndData("regimes", 3, 3000) + """
               - id: net
                 type: score-network
                 data: data

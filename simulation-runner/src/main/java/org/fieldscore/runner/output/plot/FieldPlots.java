@@ -27,7 +27,24 @@ public final class FieldPlots {
      *     the values ({@link MapPlot#heatmap(SampledScalarField, String)})
      */
     public static Figure scalar(String title, SampledScalarField field, String valueLabel) {
-        return picture(title, field, valueLabel, false);
+        return picture(title, field, valueLabel, false, null);
+    }
+
+    /**
+     * Like {@link #scalar(String, SampledScalarField, String)}, the values judged against the scale of the operand
+     * they were computed from: values that are rounding of it are drawn as zero with a note (see
+     * {@link OperandScale}).
+     *
+     * @param title chart title
+     * @param field a scalar field on a 1-, 2- or 3-D space or space-time grid
+     * @param valueLabel quantity and unit of the values
+     * @param signed whether the blue–white–red scale centred on zero is used (see {@link #signed})
+     * @param operand the operand's scale, or null
+     * @return the picture
+     */
+    public static Figure scalar(String title, SampledScalarField field, String valueLabel, boolean signed,
+            OperandScale operand) {
+        return picture(title, field, valueLabel, signed, operand);
     }
 
     /**
@@ -40,10 +57,11 @@ public final class FieldPlots {
      * @return the picture
      */
     public static Figure signed(String title, SampledScalarField field, String valueLabel) {
-        return picture(title, field, valueLabel, true);
+        return picture(title, field, valueLabel, true, null);
     }
 
-    private static Figure picture(String title, SampledScalarField field, String valueLabel, boolean signed) {
+    private static Figure picture(String title, SampledScalarField field, String valueLabel, boolean signed,
+            OperandScale operand) {
         String time = null;
         SampledScalarField space = field;
         if (field.grid().hasTime()) {
@@ -53,8 +71,11 @@ public final class FieldPlots {
         }
         Grid grid = space.grid();
         if (grid.spaceDimension() == 1) {
-            return LinePlot.titled(title).subtitle(time).axes(Grid.axisName(0), valueLabel)
-                    .field(valueLabel, space).figure();
+            ValueRange range = ValueRange.of(space);
+            boolean zero = range.isZero(operand);
+            return LinePlot.titled(title)
+                    .subtitle(zero ? join(time, operand.zeroNote(valueLabel, range.maxAbs(), "drawn as 0")) : time)
+                    .axes(Grid.axisName(0), valueLabel).field(valueLabel, zero ? space.times(0.0) : space).figure();
         }
         String subtitle = time;
         SampledScalarField shown = space;
@@ -63,7 +84,8 @@ public final class FieldPlots {
             subtitle = join(time, plane.description());
             shown = plane.field();
         }
-        MapPlot map = MapPlot.titled(title).subtitle(subtitle).axes(Grid.axisName(0), Grid.axisName(1));
+        MapPlot map = MapPlot.titled(title).subtitle(subtitle).axes(Grid.axisName(0), Grid.axisName(1))
+                .operandScale(operand);
         if (signed) {
             map.heatmap(shown, valueLabel, ColourScale.diverging(ValueRange.of(shown).maxAbs()));
         } else {
@@ -81,6 +103,21 @@ public final class FieldPlots {
      *     at the last time)
      */
     public static Figure vector(String title, SampledVectorField field, String valueLabel) {
+        return vector(title, field, valueLabel, null);
+    }
+
+    /**
+     * Like {@link #vector(String, SampledVectorField, String)}, the norm and the arrows judged against the scale of
+     * the operand the field was computed from: a field that is rounding of it is drawn as zero without arrows, with
+     * a note (see {@link OperandScale}).
+     *
+     * @param title chart title
+     * @param field a vector field on a 1-, 2- or 3-D space or space-time grid
+     * @param valueLabel quantity and unit of the vectors
+     * @param operand the operand's scale, or null
+     * @return the picture
+     */
+    public static Figure vector(String title, SampledVectorField field, String valueLabel, OperandScale operand) {
         String time = null;
         SampledVectorField space = FieldSlices.spaceComponents(field);
         if (field.grid().hasTime()) {
@@ -93,15 +130,20 @@ public final class FieldPlots {
         String label = dropped ? valueLabel + " (space part)" : valueLabel;
         if (grid.spaceDimension() == 1) {
             LinePlot plot = LinePlot.titled(title).subtitle(time).axes(Grid.axisName(0), label);
+            ValueRange norm = ValueRange.of(space.norm());
+            boolean zero = norm.isZero(operand);
+            if (zero) {
+                plot.subtitle(join(time, operand.zeroNote("|" + label + "|", norm.maxAbs(), "drawn as 0")));
+            }
             for (int c = 0; c < space.components(); c++) {
-                plot.field(label + " component " + c, space.component(c));
+                plot.field(label + " component " + c, zero ? space.component(c).times(0.0) : space.component(c));
             }
             return plot.figure();
         }
         if (space.components() < 2) {
-            return scalar(title, space.component(0), label);
+            return scalar(title, space.component(0), label, false, operand);
         }
-        MapPlot map = MapPlot.titled(title).axes(Grid.axisName(0), Grid.axisName(1));
+        MapPlot map = MapPlot.titled(title).axes(Grid.axisName(0), Grid.axisName(1)).operandScale(operand);
         if (grid.spaceDimension() == 2) {
             SampledVectorField inPlane = space.components() == 2 ? space
                     : SampledVectorField.of(space.component(0), space.component(1));

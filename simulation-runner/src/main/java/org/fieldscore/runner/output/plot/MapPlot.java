@@ -52,6 +52,8 @@ public final class MapPlot {
     private String heatmapLegend;
     private boolean heatmapDrawn;
     private final List<String> notes = new ArrayList<>();
+    private OperandScale operandScale;
+    private boolean heatmapZero;
     private int layers;
     private int colourIndex;
     private Grid extent;
@@ -86,6 +88,20 @@ public final class MapPlot {
      */
     public MapPlot subtitle(String text) {
         this.subtitle = text;
+        return this;
+    }
+
+    /**
+     * Compares the heatmap's and the arrows' values with the scale of the operand they were computed from (call
+     * before them): values within {@value ValueRange#FLAT_RELATIVE_RANGE} of it are rounding, drawn as one flat
+     * colour (zero, when their size is within that bound too) with a note stating the bound, and arrows of that size
+     * are not drawn.
+     *
+     * @param scale the operand's scale, or null for none (the values are then judged against their own size only)
+     * @return this map
+     */
+    public MapPlot operandScale(OperandScale scale) {
+        this.operandScale = scale;
         return this;
     }
 
@@ -125,11 +141,21 @@ public final class MapPlot {
             throw new IllegalStateException("a map has at most one colour scale; '" + title + "' already has one");
         }
         ValueRange range = ValueRange.of(require2d(field, "heatmap"));
-        boolean flat = range.isFlat();
-        if (flat) {
+        boolean flat = range.isFlat(operandScale);
+        heatmapZero = range.isZero(operandScale);
+        double flatValue = heatmapZero ? 0.0 : range.middle();
+        if (heatmapZero) {
+            notes.add(operandScale.zeroNote(valueLabel, range.maxAbs(), "drawn as 0"));
+        } else if (range.isFlat()) {
             notes.add(String.format(java.util.Locale.ROOT, "%s is constant: %.9g everywhere (spread below %.0e of "
                     + "its size)", valueLabel, range.middle(), ValueRange.FLAT_RELATIVE_RANGE));
-            scale = ColourScale.sequential(range.middle(), range.middle());
+        } else if (flat) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s is constant up to rounding: %.9g everywhere (spread"
+                    + " below %.0e × %s)", valueLabel, range.middle(), ValueRange.FLAT_RELATIVE_RANGE,
+                    operandScale.formula()));
+        }
+        if (flat) {
+            scale = ColourScale.sequential(flatValue, flatValue);
         }
         SampledScalarField shown = displayResolution(field);
         Grid grid = shown.grid();
@@ -140,7 +166,7 @@ public final class MapPlot {
         BufferedImage image = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
-                double v = flat ? range.middle() : shown.valueAt(i + nx * j);
+                double v = flat ? flatValue : shown.valueAt(i + nx * j);
                 image.setRGB(i, ny - 1 - j, scale.colour(v).getRGB());
             }
         }
@@ -241,6 +267,13 @@ public final class MapPlot {
                     longest = Math.max(longest, length);
                 }
             }
+        }
+        if (operandScale != null && longest <= operandScale.roundingBound()) {
+            notes.add(heatmapZero ? "no arrows" : operandScale.zeroNote("|v| of the arrows", longest, "not drawn"));
+            if (extent == null) {
+                extent = grid;
+            }
+            return this;
         }
         double scale = longest > 0 ? 0.9 * Math.min(dx, dy) / longest : 0.0;
         VectorSeries series = new VectorSeries("arrows");

@@ -53,6 +53,24 @@ record ValueRange(double lower, double upper, boolean finite) {
     }
 
     /**
+     * @param reference the scale of the operand the values were computed from, or null
+     * @return whether every finite value is the same up to rounding, measured against the larger of the values'
+     *     own size and the operand's scale: upper − lower ≤ {@value #FLAT_RELATIVE_RANGE} · max(max|v|, s)
+     */
+    boolean isFlat(OperandScale reference) {
+        return isFlat() || reference != null && finite && upper - lower <= reference.roundingBound();
+    }
+
+    /**
+     * @param reference the scale of the operand the values were computed from, or null
+     * @return whether every finite value is zero up to rounding of the operand: max|v| ≤
+     *     {@value #FLAT_RELATIVE_RANGE} · s
+     */
+    boolean isZero(OperandScale reference) {
+        return reference != null && finite && maxAbs() <= reference.roundingBound();
+    }
+
+    /**
      * @return whether the values take both signs in earnest: lower &lt; 0 &lt; upper and the smaller side reaches
      *     {@value #SIGNED_MINORITY} of the larger
      */

@@ -1,5 +1,7 @@
 package org.fieldscore.runner.output.plot;
 
+import static org.fieldscore.runner.output.plot.ChartParts.colourBar;
+import static org.fieldscore.runner.output.plot.ChartParts.subtitles;
 import static org.fieldscore.runner.output.plot.PngAssertions.assertPicture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +17,6 @@ import org.fieldscore.fields.grid.Grid;
 import org.fieldscore.fields.grid.TimeAxis;
 import org.fieldscore.runner.output.slice.FieldSlices;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.VectorXYDataset;
 import org.junit.jupiter.api.Test;
 
@@ -24,25 +24,6 @@ import org.junit.jupiter.api.Test;
 class HonestPlotsTest {
 
     private static final Grid PLANE = Grid.cube(2, 33, -1, 1);
-
-    private static PaintScaleLegend colourBar(JFreeChart chart) {
-        for (int i = 0; i < chart.getSubtitleCount(); i++) {
-            if (chart.getSubtitle(i) instanceof PaintScaleLegend bar) {
-                return bar;
-            }
-        }
-        return null;
-    }
-
-    private static String subtitles(JFreeChart chart) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < chart.getSubtitleCount(); i++) {
-            if (chart.getSubtitle(i) instanceof TextTitle t) {
-                s.append(t.getText()).append('\n');
-            }
-        }
-        return s.toString();
-    }
 
     @Test
     void signedFieldsUseTheDivergingScaleCentredOnZeroAndMagnitudesViridis() {
